@@ -1,0 +1,58 @@
+// Command handbooks indexes a library of PDF handbooks and serves a faceted
+// search over it, as a JSON API and as a web page.
+//
+// Usage:
+//
+//	handbooks                     serve the bundled sample library (index built on first start)
+//	handbooks serve   [-library DIR] [-index DIR] [-addr HOST:PORT] [-watch]
+//	handbooks index   -library DIR -index DIR [-full] [-report FILE]
+//	handbooks extract [-json] FILE.pdf
+//
+// Run "handbooks COMMAND -h" for the flags of a command.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run dispatches to a subcommand and returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return runServe(ctx, nil, stdout, stderr)
+	}
+	switch args[0] {
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
+	case "index":
+		return runIndex(ctx, args[1:], stdout, stderr)
+	case "extract":
+		return runExtract(ctx, args[1:], stdout, stderr)
+	case workerCommand:
+		return runWorker(ctx, args[1:], os.Stdin, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "handbooks: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+}
+
+const usage = `Usage:
+  handbooks                     serve the bundled sample library on http://127.0.0.1:8080
+  handbooks serve   [-library DIR] [-index DIR] [-addr HOST:PORT] [-watch]
+  handbooks index   -library DIR -index DIR [-full] [-report FILE]
+  handbooks extract [-json] FILE.pdf
+Run "handbooks COMMAND -h" for the flags of a command.
+`
