@@ -3,51 +3,332 @@ package search
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 )
 
-// indexes are the Bleve indexes of one generation.
-// (Provisional: the real document model replaces this file.)
+// Batch sizes. Bleve's maintainers recommend batched writes and their bulk
+// loader uses batches of 1,000 documents (blevesearch/bleve#1696); a
+// document-level entry carries a whole handbook, so its batches are also
+// capped by text size to bound memory.
+const (
+	batchEntries = 1000
+	batchBytes   = 32 << 20
+)
+
+const (
+	docsDir  = "docs"
+	pagesDir = "pages"
+)
+
+// indexes are the two Bleve indexes of one generation: docs (one entry per
+// document) and pages (one entry per page, id "<docid>#<page>").
 type indexes struct {
-	docs bleve.Index
+	docs  bleve.Index
+	pages bleve.Index
+
+	// Pending writes (nil when reading).
+	docBatch, pageBatch *bleve.Batch
+	pendingBytes        int
+	pendingPages        map[string]int // doc id → page count, for docs in docBatch
 }
 
 func createIndexes(dir string) (*indexes, error) {
-	d, err := bleve.New(filepath.Join(dir, "docs"), bleve.NewIndexMapping())
+	dm, err := docsMapping()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("document mapping: %w", err)
 	}
-	return &indexes{docs: d}, nil
+	pm, err := pagesMapping()
+	if err != nil {
+		return nil, fmt.Errorf("page mapping: %w", err)
+	}
+	d, err := bleve.New(filepath.Join(dir, docsDir), dm)
+	if err != nil {
+		return nil, fmt.Errorf("create document index: %w", err)
+	}
+	p, err := bleve.New(filepath.Join(dir, pagesDir), pm)
+	if err != nil {
+		d.Close()
+		return nil, fmt.Errorf("create page index: %w", err)
+	}
+	return newIndexes(d, p), nil
 }
 
 func openIndexes(dir string, readOnly bool) (*indexes, error) {
-	d, err := bleve.OpenUsing(filepath.Join(dir, "docs"), map[string]interface{}{"read_only": readOnly})
+	cfg := map[string]interface{}{"read_only": readOnly}
+	d, err := bleve.OpenUsing(filepath.Join(dir, docsDir), cfg)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open document index: %w", err)
 	}
-	return &indexes{docs: d}, nil
+	p, err := bleve.OpenUsing(filepath.Join(dir, pagesDir), cfg)
+	if err != nil {
+		d.Close()
+		return nil, fmt.Errorf("open page index: %w", err)
+	}
+	if readOnly {
+		return &indexes{docs: d, pages: p}, nil
+	}
+	return newIndexes(d, p), nil
+}
+
+func newIndexes(d, p bleve.Index) *indexes {
+	return &indexes{docs: d, pages: p, docBatch: d.NewBatch(), pageBatch: p.NewBatch(), pendingPages: map[string]int{}}
+}
+
+// docEntry is what the document-level index stores for a document.
+func docEntry(d Document) map[string]interface{} {
+	meta := storedDoc{Document: d, MaxPage: maxPage(d)}
+	meta.Pages = nil
+	mb, _ := json.Marshal(meta)
+	l := fieldLang(d.Language)
+	var body strings.Builder
+	for _, p := range d.Pages {
+		body.WriteString(p.Text)
+		body.WriteString("\n")
+	}
+	e := map[string]interface{}{
+		fMeta:           string(mb),
+		fType:           d.Types,
+		fRegion:         d.Regions,
+		fCountry:        d.Countries,
+		fTag:            d.Tags,
+		fPublisher:      d.Publishers,
+		fLang:           d.Language,
+		fWork:           workOf(d),
+		titleField(l):   d.Title,
+		summaryField(l): d.Summary,
+		bodyField(l):    body.String(),
+		fTagsText:       strings.Join(d.Tags, " . "),
+		fWords:          d.Title + "\n" + d.Summary + "\n" + strings.Join(d.Tags, "\n") + "\n" + body.String(),
+	}
+	if d.Year != 0 {
+		e[fYear] = strconv.Itoa(d.Year)
+		e[fYearNum] = float64(d.Year)
+	}
+	return e
+}
+
+func pageEntry(d Document, p Page) map[string]interface{} {
+	label := p.Label
+	if label == "" {
+		label = strconv.Itoa(p.Number)
+	}
+	return map[string]interface{}{
+		fDoc:                             d.ID,
+		fLabel:                           label,
+		fText:                            p.Text,
+		pageField(fieldLang(d.Language)): p.Text,
+	}
+}
+
+func pageID(doc string, n int) string { return doc + "#" + strconv.Itoa(n) }
+
+// splitPageID is the inverse of pageID.
+func splitPageID(id string) (string, int, bool) {
+	i := strings.LastIndexByte(id, '#')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(id[i+1:])
+	return id[:i], n, err == nil
+}
+
+func workOf(d Document) string {
+	if d.Work != "" {
+		return d.Work
+	}
+	return d.ID
 }
 
 func (ix *indexes) put(ctx context.Context, docs []Document) error {
-	b := ix.docs.NewBatch()
+	if ix.docBatch == nil {
+		return errors.New("index opened read-only")
+	}
+	old, err := ix.pageCounts(docs)
+	if err != nil {
+		return err
+	}
 	for _, d := range docs {
-		if err := b.Index(d.ID, d); err != nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if d.ID == "" {
+			return errors.New("document without id")
+		}
+		if err := ix.docBatch.Index(d.ID, docEntry(d)); err != nil {
+			return fmt.Errorf("index document %s: %w", d.ID, err)
+		}
+		size := len(d.Title) + len(d.Summary)
+		seen := make(map[int]bool, len(d.Pages))
+		for _, p := range d.Pages {
+			if err := ix.pageBatch.Index(pageID(d.ID, p.Number), pageEntry(d, p)); err != nil {
+				return fmt.Errorf("index document %s page %d: %w", d.ID, p.Number, err)
+			}
+			seen[p.Number] = true
+			size += 2 * len(p.Text)
+		}
+		// Pages of a previous version that this one no longer has.
+		for n := 1; n <= old[d.ID]; n++ {
+			if !seen[n] {
+				ix.pageBatch.Delete(pageID(d.ID, n))
+			}
+		}
+		ix.pendingPages[d.ID] = maxPage(d)
+		ix.pendingBytes += size
+		if err := ix.flushIfFull(); err != nil {
 			return err
 		}
 	}
-	return ix.docs.Batch(b)
+	return nil
+}
+
+func maxPage(d Document) int {
+	n := d.PageCount
+	for _, p := range d.Pages {
+		if p.Number > n {
+			n = p.Number
+		}
+	}
+	return n
+}
+
+func (ix *indexes) flushIfFull() error {
+	if ix.docBatch.Size() >= batchEntries || ix.pageBatch.Size() >= batchEntries || ix.pendingBytes >= batchBytes {
+		return ix.flush()
+	}
+	return nil
+}
+
+func (ix *indexes) flush() error {
+	if ix.docBatch == nil {
+		return nil
+	}
+	if ix.pageBatch.Size() > 0 {
+		if err := ix.pages.Batch(ix.pageBatch); err != nil {
+			return fmt.Errorf("write pages: %w", err)
+		}
+		ix.pageBatch.Reset()
+	}
+	if ix.docBatch.Size() > 0 {
+		if err := ix.docs.Batch(ix.docBatch); err != nil {
+			return fmt.Errorf("write documents: %w", err)
+		}
+		ix.docBatch.Reset()
+	}
+	ix.pendingBytes = 0
+	clear(ix.pendingPages)
+	return nil
+}
+
+// pageCounts returns the highest page number stored for each of docs that
+// is already in the index (written or pending).
+func (ix *indexes) pageCounts(docs []Document) (map[string]int, error) {
+	out := make(map[string]int)
+	var ids []string
+	for _, d := range docs {
+		if n, ok := ix.pendingPages[d.ID]; ok {
+			out[d.ID] = n
+			continue
+		}
+		ids = append(ids, d.ID)
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	if n, err := ix.docs.DocCount(); err != nil || n == 0 {
+		return out, err
+	}
+	metas, err := loadMetas(context.Background(), ix.docs, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range metas {
+		out[m.ID] = max(m.PageCount, m.MaxPage)
+	}
+	return out, nil
 }
 
 func (ix *indexes) delete(ctx context.Context, ids []string) error {
-	b := ix.docs.NewBatch()
-	for _, id := range ids {
-		b.Delete(id)
+	if ix.docBatch == nil {
+		return errors.New("index opened read-only")
 	}
-	return ix.docs.Batch(b)
+	if err := ix.flush(); err != nil {
+		return err
+	}
+	metas, err := loadMetas(ctx, ix.docs, ids)
+	if err != nil {
+		return err
+	}
+	for _, m := range metas {
+		n := max(m.PageCount, m.MaxPage)
+		for p := 1; p <= n; p++ {
+			ix.pageBatch.Delete(pageID(m.ID, p))
+		}
+	}
+	for _, id := range ids {
+		ix.docBatch.Delete(id)
+	}
+	return ix.flush()
 }
 
-func (ix *indexes) close() error { return ix.docs.Close() }
+func (ix *indexes) close() error {
+	err := ix.flush()
+	if e := ix.pages.Close(); err == nil {
+		err = e
+	}
+	if e := ix.docs.Close(); err == nil {
+		err = e
+	}
+	return err
+}
+
+// storedDoc is the metadata stored with a document (field meta, JSON).
+type storedDoc struct {
+	Document
+	MaxPage int `json:"max_page,omitempty"` // highest page number indexed
+}
+
+// loadMetas reads the stored metadata of the given documents (all documents
+// when ids is nil).
+func loadMetas(ctx context.Context, idx bleve.Index, ids []string) ([]storedDoc, error) {
+	var q = bleve.NewMatchAllQuery()
+	var req *bleve.SearchRequest
+	size := len(ids)
+	if ids == nil {
+		n, err := idx.DocCount()
+		if err != nil {
+			return nil, err
+		}
+		size = int(n)
+		req = bleve.NewSearchRequestOptions(q, size, 0, false)
+	} else {
+		req = bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), size, 0, false)
+	}
+	if size == 0 {
+		return nil, nil
+	}
+	req.Fields = []string{fMeta}
+	req.SortBy([]string{"_id"})
+	res, err := idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("read stored documents: %w", err)
+	}
+	out := make([]storedDoc, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		s, _ := h.Fields[fMeta].(string)
+		var d storedDoc
+		if err := json.Unmarshal([]byte(s), &d); err != nil {
+			return nil, fmt.Errorf("stored document %s: %w", h.ID, err)
+		}
+		d.ID = h.ID
+		out = append(out, d)
+	}
+	return out, nil
+}
 
 func jsonMarshal(v any) ([]byte, error) { return json.MarshalIndent(v, "", "  ") }

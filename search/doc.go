@@ -1,0 +1,51 @@
+// Package search is the index of handbooks: its document model, the query
+// language, ranking, facets and passages. It is the only package that
+// imports Bleve.
+//
+// # Document model
+//
+// A generation (see Store) holds two Bleve indexes, both scored with BM25,
+// with static mappings (no dynamic fields) and nothing in the _all field:
+//
+//   - docs: one entry per document (handbook), id = Document.ID. It holds the
+//     metadata as keyword fields with doc values (type, region, country, tag,
+//     publisher, lang, year as a keyword; year_n as a number; work), the
+//     title, summary and the text of all pages in per-language text fields
+//     (title_en, summary_en, body_en, ...), neither stored nor with term
+//     vectors, a "words" field (everything, folded but unstemmed) that
+//     feeds suggestions and did-you-mean, and the document's metadata as
+//     JSON in the stored-only field "meta". Ranking, filters and facets run
+//     here.
+//   - pages: one entry per physical page, id "<docid>#<page>" (page counted
+//     from 1, as a PDF viewer's #page=N). It holds the document id ("doc"),
+//     the printed label and the text, stored once ("text") and indexed with
+//     term vectors in the field of the document's language (text_en, ...).
+//     Passages come from here.
+//
+// Why counts are documents: facets and totals are computed over the
+// document-level index, where one entry is one handbook, so a handbook
+// that mentions a term on forty pages counts once. (Counting over pages
+// would need a distinct count of document ids, and a document matching "a
+// b" with a and b on different pages would match no page at all.)
+//
+// How pages are found: a search first ranks documents in docs (all query
+// words must occur somewhere in the document). For the documents shown,
+// a second query runs over pages restricted to their ids, with OR
+// semantics (a page matching any word counts, pages matching more rank
+// higher), so every document hit gets pages even when its words are spread
+// over several pages. The best one to three pages of each hit are kept and
+// only those (at most 30) are turned into passages, from the stored page
+// text and the term locations of that page.
+//
+// # Languages
+//
+// English, French, Spanish, Russian and Arabic text is analysed with stop
+// words and a stemmer of its language; other languages get a generic
+// analyzer (lower case, accent folding, no stemming). Every analyzer folds
+// Latin accents to ASCII before stemming, so "protección" and "proteccion"
+// are the same term; folding is a token filter (not a char filter) so term
+// offsets still point into the stored text. A document's text goes to the
+// fields of its language (body_fr, text_fr, ...); a query is analysed once
+// per language field and run on all of them, so a French document is
+// matched by the French stemmer of the query.
+package search
