@@ -1,0 +1,10 @@
+package main
+
+// library lists the documents of the sample library in catalog order.
+func library() []*doc {
+	return []*doc{
+		toolkit2021(),
+		toolkit2025(),
+		nrmHandbook(),
+	}
+}
