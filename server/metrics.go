@@ -17,10 +17,10 @@ var latencyBuckets = []float64{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2
 // metrics counts requests by route and status and times them by route.
 // Routes are templates ("/api/documents/{id}"), so label values are few.
 type metrics struct {
-	mu         sync.Mutex
-	requests   map[routeStatus]uint64
-	latency    map[string]*histogram
-	overloads  uint64
+	mu        sync.Mutex
+	requests  map[routeStatus]uint64
+	latency   map[string]*histogram
+	overloads uint64
 }
 
 type routeStatus struct {
