@@ -175,6 +175,8 @@ func asciiHexDecode(data []byte) []byte {
 
 func ascii85Decode(data []byte) ([]byte, error) {
 	clean := make([]byte, 0, len(data))
+	data = bytes.TrimLeft(data, " \t\r\n\f\x00")
+	data = bytes.TrimPrefix(data, []byte("<~"))
 	for i := 0; i < len(data); i++ {
 		c := data[i]
 		if c == '~' {
@@ -183,9 +185,6 @@ func ascii85Decode(data []byte) ([]byte, error) {
 		if c == 'z' || c >= '!' && c <= 'u' {
 			clean = append(clean, c)
 		}
-	}
-	if bytes.HasPrefix(clean, []byte("<~")) {
-		clean = clean[2:]
 	}
 	out := make([]byte, len(clean)*4/5+4*bytes.Count(clean, []byte("z"))+4)
 	n, _, err := ascii85.Decode(out, clean, true)
