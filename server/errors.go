@@ -24,9 +24,14 @@ const (
 	codeNoIndex          = "no_index"          // 503: no index has been built yet
 	codeNotReady         = "not_ready"         // 503: the index cannot be read
 	codeOverloaded       = "overloaded"        // 503: too many searches at once
-	codeTimeout          = "timeout"           // 503: the request ran out of time
+	codeTimeout          = "timeout"           // 503: the request ran out of time; 400 from search: too expensive
 	codeInternal         = "internal_error"    // 500: details are logged, never shown
 )
+
+// errorCodes are every code a response may carry (openapi.json lists them).
+var errorCodes = []string{codeInvalidParameter, codeUnknownParameter, codeLimitExceeded, codeTimeout,
+	codeNotFound, codeMethodNotAllowed, codeTooLarge, codeURITooLong, codeNoIndex, codeNotReady,
+	codeOverloaded, codeInternal}
 
 // apiError is an error with the status, code and message the client sees.
 type apiError struct {
