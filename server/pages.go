@@ -1,36 +1,225 @@
 package server
 
 import (
+	"context"
+	"errors"
+	"log/slog"
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/gorilla/mux"
+
+	"handbooks/search"
 )
 
-// routePages registers the routes of the web page. For now "/" is a short
-// page that points to the API; the search page replaces it.
+// routePages registers the routes of the web page. They come after the API
+// routes, so /documents/{id}/file stays the API's.
 func (s *Server) routePages(r *mux.Router) {
-	r.Handle("/", s.api(s.handleHome)).Methods(http.MethodGet, http.MethodHead)
+	get := func(path string, h handlerFunc) {
+		r.Handle(path, s.page(h)).Methods(http.MethodGet, http.MethodHead)
+	}
+	get("/", s.handleSearchPage)
+	get("/documents/{id}", s.handleDocumentPage)
+	get("/documents/{id}/pages", s.handlePageJump)
+	get("/documents/{id}/pages/{n}", s.handlePageText)
+	r.Handle("/static/{name}", http.HandlerFunc(serveStatic)).Methods(http.MethodGet, http.MethodHead)
 }
 
-const homePage = `<!doctype html>
-<html lang="en">
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Handbooks</title>
-<h1>Handbooks</h1>
-<p>A search over a library of handbooks on human trafficking.</p>
-<p>The JSON API is described in <a href="/api/openapi.json">/api/openapi.json</a>;
-try <a href="/api/search?q=duty+to+notify">/api/search?q=duty+to+notify</a>.</p>
-</html>
-`
+// page adapts h for HTML: a returned error becomes an HTML error page.
+func (s *Server) page(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.writePageError(w, r, err)
+		}
+	})
+}
 
-// handleHome serves GET /.
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
-	if r.URL.RawQuery != "" {
-		return &apiError{Status: http.StatusBadRequest, Code: codeUnknownParameter,
-			Message: "this page takes no parameters yet; use /api/search"}
+// writePageError renders err as an HTML page with the status the API would
+// give it. Details of 5xx errors are logged, never shown.
+func (s *Server) writePageError(w http.ResponseWriter, r *http.Request, err error) {
+	ae := classify(err)
+	s.logPageError(r, ae, err)
+	p := &errorPage{Title: "Error", Heading: "Something went wrong", Message: "The page could not be shown. Please try again in a moment."}
+	switch {
+	case ae.Status == http.StatusNotFound:
+		p.Title, p.Heading = "Not found", "Page not found"
+		p.Message = "There is no such document or page in the library. It may have been removed when the library was last indexed."
+	case ae.Status == http.StatusServiceUnavailable && ae.Code == codeNoIndex:
+		p.Title, p.Heading = "Not ready", "The library is being indexed"
+		p.Message = "Searching will be possible once the first index is built. Please try again in a minute."
+	case ae.Status == http.StatusServiceUnavailable:
+		p.Title, p.Heading = "Busy", "The library is busy"
+		p.Message = "Too many searches are running at once. Please try again in a moment."
+	case ae.Status < 500:
+		p.Title, p.Heading, p.Message = "Error", "Please check the address", ae.Error()
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Write([]byte(homePage))
+	if ae.Status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "1")
+	}
+	if err := renderPage(w, ae.Status, "error.html", p); err != nil {
+		s.log.Error("render error page", "err", err)
+	}
+}
+
+func (s *Server) logPageError(r *http.Request, ae *apiError, err error) {
+	if ae.Status < 500 {
+		return
+	}
+	lvl := slog.LevelError
+	if ae.Status == http.StatusServiceUnavailable {
+		lvl = slog.LevelWarn
+	}
+	s.log.Log(r.Context(), lvl, "request failed", "method", r.Method,
+		"route", routeOf(r), "status", ae.Status, "code", ae.Code, "err", err)
+}
+
+// searchOnce runs one index call in a search slot.
+func (s *Server) searchOnce(ctx context.Context, req search.Request) (*search.Result, error) {
+	if err := s.enterSearch(ctx); err != nil {
+		return nil, err
+	}
+	defer s.leaveSearch()
+	return s.search.Search(ctx, req)
+}
+
+// pageParams are the parameters the search page reads; it ignores others
+// (a tracking parameter on a shared link must not break the page).
+var pageParams = append(append([]string(nil), stateParams...), "page")
+
+// handleSearchPage serves GET /: the search page, and with parameters (the
+// same as /api/search) its results, facets and suggestions.
+func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) error {
+	vals, _ := url.ParseQuery(r.URL.RawQuery) // a malformed pair is dropped, as a browser would
+	st := newSearchState(vals)
+	p := newSearchPage(st)
+	clean := url.Values(st.clone())
+	if pg := strings.TrimSpace(vals.Get("page")); pg != "" && pg != "1" {
+		clean.Set("page", pg)
+	}
+	req, err := parseSearch(clean.Encode())
+	if err == nil {
+		err = p.fill(r.Context(), s.searchOnce, req)
+	}
+	status := http.StatusOK
+	if err != nil {
+		ae := classify(err)
+		if ae.Status >= 500 {
+			return err
+		}
+		// A mistake the reader can fix: show it above a search without
+		// the parameters, so that the form and facets stay usable.
+		status = ae.Status
+		p.Error = pageErrorText(ae)
+		if ferr := p.fill(r.Context(), s.searchOnce, search.Request{Query: req.Query, Sort: "relevance"}); ferr != nil {
+			p.Result = nil
+		}
+	}
+	return renderPage(w, status, "search.html", p)
+}
+
+// pageErrorText says what is wrong with a parameter in words for a reader
+// of the page rather than a programmer.
+func pageErrorText(ae *apiError) string {
+	names := map[string]string{
+		"q": "The search text", "year_from": "The first year", "year_to": "The last year",
+		"page": "The page number", "per_page": "The number of results per page", "sort": "The sort order",
+		"type": "A type", "region": "A region", "country": "A country", "tag": "A topic",
+		"publisher": "A publisher", "lang": "A language",
+	}
+	if n, ok := names[ae.Param]; ok {
+		return n + " is not valid: " + ae.Message + "."
+	}
+	return ae.Error()
+}
+
+// handleDocumentPage serves GET /documents/{id}?q=: a document's metadata,
+// and the pages that match q when given (search inside the document).
+func (s *Server) handleDocumentPage(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathVar(r, "id")
+	if err != nil {
+		return err
+	}
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(q) > MaxQueryBytes {
+		return overLimit("q", "longer than "+strconv.Itoa(MaxQueryBytes)+" bytes")
+	}
+	doc, err := s.document(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	p := newDocumentPage(doc, q)
+	status := http.StatusOK
+	if err := p.fillInside(r.Context(), s.searchOnce); err != nil {
+		ae := classify(err)
+		if ae.Status >= 500 {
+			return err
+		}
+		status, p.Error = ae.Status, pageErrorText(ae)
+	}
+	return renderPage(w, status, "document.html", p)
+}
+
+// document looks up a document's metadata; like the API, it takes no
+// search slot (it is not a search).
+func (s *Server) document(ctx context.Context, id string) (*search.DocumentInfo, error) {
+	return s.search.Document(ctx, id)
+}
+
+// handlePageJump serves GET /documents/{id}/pages?page=N&q=: a redirect to
+// the text of page N, so that a plain form can open a page by number.
+func (s *Server) handlePageJump(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathVar(r, "id")
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	n, err := strconv.Atoi(strings.TrimSpace(q.Get("page")))
+	if err != nil || n < 1 || n > MaxPageNumber {
+		return badParam("page", "give a page number from 1")
+	}
+	http.Redirect(w, r, pageURL(id, n, strings.TrimSpace(q.Get("q"))), http.StatusSeeOther)
 	return nil
+}
+
+// handlePageText serves GET /documents/{id}/pages/{n}?q=: one page of a
+// document as text, with the matches of q marked.
+func (s *Server) handlePageText(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathVar(r, "id")
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(mux.Vars(r)["n"])
+	if err != nil || n < 1 || n > MaxPageNumber {
+		return notFound("no such page")
+	}
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(q) > MaxQueryBytes {
+		return overLimit("q", "longer than "+strconv.Itoa(MaxQueryBytes)+" bytes")
+	}
+	doc, err := s.document(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	pt, err := s.pageText(r.Context(), id, n, q)
+	if err != nil {
+		var se *search.Error
+		if q == "" || !errors.As(err, &se) {
+			return err
+		}
+		// A query the index cannot mark: show the page unmarked.
+		if pt, err = s.pageText(r.Context(), id, n, ""); err != nil {
+			return err
+		}
+	}
+	return renderPage(w, http.StatusOK, "pagetext.html", newPageTextPage(doc, pt, q))
+}
+
+func (s *Server) pageText(ctx context.Context, id string, n int, q string) (*search.PageText, error) {
+	if err := s.enterSearch(ctx); err != nil {
+		return nil, err
+	}
+	defer s.leaveSearch()
+	return s.search.Page(ctx, id, n, q)
 }
