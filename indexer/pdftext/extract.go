@@ -2,8 +2,11 @@ package pdftext
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/ledongthuc/pdf"
 )
 
 // Outcomes of an extraction.
@@ -14,6 +17,16 @@ const (
 	OutcomeBroken    = "broken"    // cannot be read
 )
 
+// SourceGlyphs names the text path of this package: glyphs placed by
+// interpreting the page content, assembled by geometry.
+const SourceGlyphs = "glyphs"
+
+// Limits on the text kept.
+const (
+	maxPageText = 2 << 20
+	maxDocText  = 64 << 20
+)
+
 // Page is the text of one physical page.
 type Page struct {
 	Number   int    `json:"page"`  // from 1
@@ -21,6 +34,11 @@ type Page struct {
 	Text     string `json:"text"`
 	Source   string `json:"source"`              // extraction path that produced the text
 	NeedsOCR bool   `json:"needs_ocr,omitempty"` // no text layer on this page
+	// Running lists the lines of Text that are running headers, footers or
+	// page numbers, to be weighted down by search.
+	Running []string `json:"running,omitempty"`
+	// Error says why the page's text is missing or partial.
+	Error string `json:"error,omitempty"`
 }
 
 // Info is the document-level metadata found in the file.
@@ -49,37 +67,142 @@ type Result struct {
 }
 
 // Extract reads the PDF at path. It never panics; a file it cannot read gives
-// a Result with an outcome and a reason. It honours ctx between pages.
+// a Result with an outcome and a reason. It honours ctx between pages and
+// within long pages.
 func Extract(ctx context.Context, path string) (res *Result) {
-	res = &Result{}
 	defer func() {
-		if r := recover(); r != nil {
-			res = &Result{Outcome: OutcomeBroken, Reason: fmt.Sprintf("parser panic: %v", r)}
+		if p := recover(); p != nil {
+			res = &Result{Outcome: OutcomeBroken, Reason: fmt.Sprintf("parser panic: %v", p)}
 		}
 	}()
 	r, f, err := openReader(ctx, path)
 	if err != nil {
-		return &Result{Outcome: OutcomeBroken, Reason: err.Error()}
+		return &Result{Outcome: openOutcome(err), Reason: err.Error()}
 	}
 	defer f.Close()
-	n := r.NumPage()
-	for i := 1; i <= n; i++ {
-		if ctx.Err() != nil {
-			return &Result{Outcome: OutcomeBroken, Reason: ctx.Err().Error()}
+	return extractReader(ctx, r)
+}
+
+func openOutcome(err error) string {
+	msg := strings.ToLower(err.Error())
+	if strings.Contains(msg, "password") || strings.Contains(msg, "encrypt") {
+		return OutcomeEncrypted
+	}
+	return OutcomeBroken
+}
+
+// extractReader extracts every page of an open document.
+func extractReader(ctx context.Context, r *pdf.Reader) *Result {
+	res := &Result{}
+	func() {
+		defer func() { recover() }() // metadata is optional
+		res.Info = readInfo(r)
+	}()
+	var pages []pageRef
+	var labels []labelRange
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				res.Reason = fmt.Sprintf("page tree: %v", p)
+			}
+		}()
+		pages = collectPages(r)
+		labels = readPageLabels(r.Trailer().Key("Root"))
+	}()
+	if len(pages) == 0 {
+		res.Outcome = OutcomeBroken
+		if res.Reason == "" {
+			res.Reason = "no pages found"
 		}
-		p := r.Page(i)
-		txt, _ := p.GetPlainText(nil)
-		txt = strings.TrimSpace(txt)
-		res.Pages = append(res.Pages, Page{Number: i, Label: fmt.Sprint(i), Text: txt, Source: "plain", NeedsOCR: txt == ""})
+		return res
+	}
+	doc := newDocState()
+	var layouts []pageLayout
+	var margins [][]string
+	total := 0
+	for i, pg := range pages {
+		if err := ctx.Err(); err != nil {
+			res.Outcome = OutcomeBroken
+			res.Reason = fmt.Sprintf("stopped at page %d: %v", i+1, err)
+			return res
+		}
+		p := Page{Number: i + 1, Label: safeLabel(labels, i), Source: SourceGlyphs}
+		lay, err := doc.page(ctx, pg)
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			res.Outcome = OutcomeBroken
+			res.Reason = fmt.Sprintf("stopped at page %d: %v", i+1, err)
+			return res
+		}
+		if err != nil {
+			p.Error = err.Error()
+		}
+		if total < maxDocText {
+			p.Text = lay.text(min(maxPageText, maxDocText-total))
+			total += len(p.Text)
+		} else if p.Error == "" {
+			p.Error = "document text limit reached"
+		}
+		p.NeedsOCR = strings.TrimSpace(p.Text) == "" && err == nil
+		res.Pages = append(res.Pages, p)
+		layouts = append(layouts, lay)
+		margins = append(margins, marginLines(&lay))
+	}
+	markRunning(res.Pages, margins)
+	for i := range res.Pages {
+		if strings.TrimSpace(res.Pages[i].Text) != "" {
+			res.Info.Heading = heading(&layouts[i], res.Pages[i].Running)
+			break
+		}
 	}
 	res.Outcome = OutcomeNoText
 	for _, p := range res.Pages {
-		if p.Text != "" {
+		if strings.TrimSpace(p.Text) != "" {
 			res.Outcome = OutcomeOK
+			break
 		}
 	}
 	if res.Outcome == OutcomeNoText {
 		res.Reason = "no page has a text layer (needs OCR)"
 	}
 	return res
+}
+
+func safeLabel(labels []labelRange, i int) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = fmt.Sprint(i + 1)
+		}
+	}()
+	return pageLabel(labels, i)
+}
+
+// page interprets one page and lays out its text. A fault inside the page
+// keeps the glyphs found before it and is returned as the error.
+func (d *docState) page(ctx context.Context, pg pageRef) (lay pageLayout, err error) {
+	r := &runner{ctx: ctx, doc: d, box: pg.box}
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("content: %v", p)
+			}
+		}()
+		data := readContents(pg.v.Key("Contents"), maxStreamBytes)
+		r.run(data, pg.res, gstate{ctm: identity, scale: 1})
+		if r.stop == nil {
+			r.runAnnotations(pg.v, pg.res)
+		}
+	}()
+	if err == nil && r.stop != nil {
+		err = r.stop
+	}
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("layout: %v", p)
+				lay = pageLayout{box: pg.box}
+			}
+		}()
+		lay = layoutPage(r.glyphs, pg.box)
+	}()
+	return lay, err
 }
