@@ -14,7 +14,7 @@ import (
 // Documented bounds of the API's parameters (see openapi.json). A value
 // outside them is a 400 naming the parameter; nothing is clamped.
 const (
-	MaxQueryBytes   = 1000 // q
+	MaxQueryBytes   = 500  // q (the index has the same limit)
 	MaxFilterValues = 20   // values of one repeated filter parameter
 	MaxValueBytes   = 200  // one filter value, an id
 	MaxCursorBytes  = 1024

@@ -2,11 +2,315 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"handbooks/indexer"
+	"handbooks/search"
+	"handbooks/server"
 )
 
+const serveUsage = `Usage: handbooks serve [-library DIR] [-index DIR] [-addr HOST:PORT] [-watch]
+
+Serves a search over the library: the web page at /, the JSON API under
+/api/ (described at /api/openapi.json), the PDFs, /healthz, /readyz and
+/metrics. When the index has no generation yet it is built first (the API
+answers 503 until it is ready). A "handbooks index" run on the same index
+is picked up without a restart; with -watch the library is re-indexed when
+its files change. SIGINT or SIGTERM stops the server after the requests in
+flight.
+
+Flags:
+`
+
+// sampleLibrary is the bundled sample library, used when no -library is
+// given and the program runs from the repository's root.
+const sampleLibrary = "testdata/library"
+
+// extractSampleLibrary, when set, writes a copy of the sample library
+// embedded in the program under dir and returns its path; it is used when
+// sampleLibrary is not in the working directory.
+var extractSampleLibrary func(dir string) (string, error)
+
+// serveMain is "handbooks serve": its flags, and Run, which serves until
+// the context ends.
+type serveMain struct {
+	Library string
+	Index   string
+	Addr    string
+	Watch   bool
+	// WatchEvery is how often the library is scanned for changes with Watch.
+	WatchEvery time.Duration
+	LogQueries bool
+	Limits     server.Limits
+	// WorkerCommand and WorkerEnv start extraction workers (see
+	// indexer.Config); empty means this program.
+	WorkerCommand []string
+	WorkerEnv     []string
+
+	Stdout io.Writer
+	Log    *slog.Logger
+	// Ready, when set, is called with the address once connections are accepted.
+	Ready func(net.Addr)
+}
+
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "handbooks serve: not built yet")
-	return 1
+	m := &serveMain{Stdout: stdout, Log: slog.New(slog.NewTextHandler(stderr, nil))}
+	if err := m.ParseFlags(args, stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if err := m.Run(ctx); err != nil {
+		fmt.Fprintf(stderr, "handbooks serve: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// ParseFlags sets m from the command line; usage and errors go to stderr.
+func (m *serveMain) ParseFlags(args []string, stderr io.Writer) error {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprint(stderr, serveUsage)
+		fl.PrintDefaults()
+	}
+	fl.StringVar(&m.Library, "library", "", "library `folder` (default: the bundled sample library)")
+	fl.StringVar(&m.Index, "index", "", "index `folder` (default: a folder for this library in the user's cache directory)")
+	fl.StringVar(&m.Addr, "addr", "127.0.0.1:8080", "listen on `host:port`")
+	fl.BoolVar(&m.Watch, "watch", false, "re-index when files in the library change")
+	fl.DurationVar(&m.WatchEvery, "watch-every", 3*time.Second, "with -watch, scan the library this often")
+	fl.BoolVar(&m.LogQueries, "log-queries", false, "write query strings to the access log (off: people search for sensitive things)")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "handbooks serve: unexpected argument %q\n", fl.Arg(0))
+		fl.Usage()
+		return errors.New("unexpected arguments")
+	}
+	return nil
+}
+
+// Run opens the index (building it first if it has no generation), serves
+// until ctx ends and shuts down gracefully.
+func (m *serveMain) Run(ctx context.Context) error {
+	if m.Log == nil {
+		m.Log = slog.New(slog.DiscardHandler)
+	}
+	if m.Stdout == nil {
+		m.Stdout = io.Discard
+	}
+	lib, err := m.library()
+	if err != nil {
+		return err
+	}
+	if m.Index == "" {
+		if m.Index, err = defaultIndexDir(lib); err != nil {
+			return err
+		}
+	}
+	if m.Index, err = filepath.Abs(m.Index); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(m.Index, 0o755); err != nil {
+		return fmt.Errorf("index folder: %w", err)
+	}
+	idx, err := search.Open(m.Index, search.Options{Logger: m.Log})
+	if err != nil {
+		return fmt.Errorf("open index %s: %w", m.Index, err)
+	}
+	defer idx.Close()
+	srv, err := server.New(server.Config{Searcher: idx, Library: lib, Logger: m.Log,
+		LogQueries: m.LogQueries, Limits: m.Limits})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", m.Addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "handbooks: serving %s on http://%s/ (index %s)\n", lib, ln.Addr(), m.Index)
+
+	bg, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	b := &builder{m: m, library: lib, idx: idx, kick: make(chan struct{}, 1)}
+	wg.Add(1)
+	go func() { defer wg.Done(); b.loop(bg) }()
+	if _, err := idx.Stats(); errors.Is(err, search.ErrNoIndex) {
+		m.Log.Info("no index yet; building it", "library", lib, "index", m.Index)
+		b.request()
+	}
+	if m.Watch {
+		wg.Add(1)
+		go func() { defer wg.Done(); b.watch(bg) }()
+	}
+	if m.Ready != nil {
+		m.Ready(ln.Addr())
+	}
+	err = srv.Serve(ctx, ln)
+	stop()
+	wg.Wait()
+	return err
+}
+
+// library is the library folder to serve, absolute.
+func (m *serveMain) library() (string, error) {
+	lib := m.Library
+	if lib == "" {
+		if fi, err := os.Stat(sampleLibrary); err == nil && fi.IsDir() {
+			lib = sampleLibrary
+		} else if extractSampleLibrary != nil {
+			cache, err := os.UserCacheDir()
+			if err != nil {
+				return "", fmt.Errorf("no -library given and no cache directory for the sample library: %w", err)
+			}
+			if lib, err = extractSampleLibrary(filepath.Join(cache, "handbooks", "sample-library")); err != nil {
+				return "", fmt.Errorf("sample library: %w", err)
+			}
+		} else {
+			return "", errors.New("no library: give -library DIR")
+		}
+	}
+	abs, err := filepath.Abs(lib)
+	if err != nil {
+		return "", err
+	}
+	if fi, err := os.Stat(abs); err != nil {
+		return "", fmt.Errorf("library: %w", err)
+	} else if !fi.IsDir() {
+		return "", fmt.Errorf("library %s is not a folder", abs)
+	}
+	return abs, nil
+}
+
+// defaultIndexDir is the index folder of the library lib in the user's
+// cache directory: handbooks/<short hash of lib's absolute path>.
+func defaultIndexDir(lib string) (string, error) {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no -index given and no cache directory: %w", err)
+	}
+	sum := sha256.Sum256([]byte(lib))
+	return filepath.Join(cache, "handbooks", hex.EncodeToString(sum[:])[:12]), nil
+}
+
+// builder runs indexing runs one at a time, when asked.
+type builder struct {
+	m       *serveMain
+	library string
+	idx     *search.Index
+	kick    chan struct{}
+}
+
+// request asks for a run; requests made while one is pending merge.
+func (b *builder) request() {
+	select {
+	case b.kick <- struct{}{}:
+	default:
+	}
+}
+
+func (b *builder) loop(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-b.kick:
+		}
+		b.build(ctx)
+	}
+}
+
+// build runs the indexer once and swaps the new generation in.
+func (b *builder) build(ctx context.Context) {
+	log := b.m.Log
+	start := time.Now()
+	rep, err := indexer.Run(ctx, indexer.Config{Library: b.library, Index: b.m.Index, Log: log,
+		WorkerCommand: b.m.WorkerCommand, WorkerEnv: b.m.WorkerEnv})
+	switch {
+	case ctx.Err() != nil:
+		return
+	case errors.Is(err, indexer.ErrLocked):
+		log.Info("another indexing run is writing this index; its result will be picked up")
+		return
+	case err != nil:
+		log.Error("indexing failed; the previous index keeps serving", "err", err)
+		return
+	}
+	if err := b.idx.Reload(); err != nil {
+		log.Error("open the new index", "err", err)
+		return
+	}
+	log.Info("indexed", "documents", rep.Documents, "pages", rep.Pages, "took", time.Since(start).Round(time.Millisecond))
+}
+
+// watch asks for a run when the library's files change: it compares the
+// names, sizes and modification times of the tree every WatchEvery, and
+// waits until a change has held still for one scan (a copy in progress is
+// not indexed half-written).
+func (b *builder) watch(ctx context.Context) {
+	every := b.m.WatchEvery
+	if every <= 0 {
+		every = 3 * time.Second
+	}
+	indexed, _ := treeState(b.library, b.m.Index)
+	prev := indexed
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		cur, err := treeState(b.library, b.m.Index)
+		if err != nil {
+			b.m.Log.Warn("scan library", "err", err)
+			continue
+		}
+		if cur != indexed && cur == prev {
+			b.m.Log.Info("library changed; re-indexing")
+			indexed = cur
+			b.request()
+		}
+		prev = cur
+	}
+}
+
+// treeState digests the names, sizes and modification times of the files
+// under lib (skipping skip, an index folder that may lie inside it).
+func treeState(lib, skip string) (string, error) {
+	h := sha256.New()
+	err := filepath.WalkDir(lib, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p == skip {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			return nil
+		}
+		fi, err := os.Stat(p) // follows links, as the indexer does
+		if err != nil {
+			return nil // a dangling link or a file removed meanwhile
+		}
+		fmt.Fprintf(h, "%q %d %d\n", p, fi.Size(), fi.ModTime().UnixNano())
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil)), err
 }
