@@ -127,3 +127,30 @@ func bytesToHex(b []byte) []byte {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestLibraryReadable(t *testing.T) {
+	flate := zlibBytes([]byte("BT ET"))
+	tests := []struct {
+		dict pdfDict
+		want bool
+	}{
+		{pdfDict{}, true},
+		{pdfDict{"Filter": pdfName("FlateDecode")}, true},
+		{pdfDict{"Filter": pdfName("Fl")}, false},
+		{pdfDict{"Filter": pdfName("LZWDecode")}, false},
+		{pdfDict{"Filter": pdfArray{pdfName("ASCII85Decode"), pdfName("FlateDecode")}}, false},
+		{pdfDict{"Filter": pdfName("FlateDecode"), "DecodeParms": pdfDict{"Predictor": int64(12), "Columns": int64(5)}}, true},
+		{pdfDict{"Filter": pdfName("FlateDecode"), "DecodeParms": pdfDict{"Predictor": int64(12), "Columns": int64(3400000000)}}, false},
+		{pdfDict{"Filter": pdfName("FlateDecode"), "DecodeParms": pdfDict{"Predictor": int64(12), "Columns": int64(5), "Colors": int64(3)}}, false},
+		{pdfDict{"Filter": pdfName("FlateDecode"), "DecodeParms": pdfDict{"Predictor": int64(1)}}, false},
+		{pdfDict{"Filter": pdfName("DCTDecode"), "Subtype": pdfName("Image")}, true},
+	}
+	for _, tt := range tests {
+		if got := libraryReadable(tt.dict, flate); got != tt.want {
+			t.Errorf("libraryReadable(%v) = %v, want %v", tt.dict, got, tt.want)
+		}
+	}
+	if libraryReadable(pdfDict{"Filter": pdfName("FlateDecode")}, []byte("raw deflate")) {
+		t.Error("deflate data without a zlib header is not readable by the library")
+	}
+}

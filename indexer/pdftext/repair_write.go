@@ -203,7 +203,7 @@ func libraryReadable(d pdfDict, data []byte) bool {
 			if len(data) < 2 || data[0]&0x0f != 8 || (int(data[0])<<8|int(data[1]))%31 != 0 {
 				return false
 			}
-			if pred, ok := p["Predictor"]; ok && objInt(pred) != 12 {
+			if pred, ok := p["Predictor"]; ok && !pngUpOnly(p, objInt(pred)) {
 				return false
 			}
 		case "ASCII85Decode":
@@ -218,4 +218,13 @@ func libraryReadable(d pdfDict, data []byte) bool {
 		return false
 	}
 	return true
+}
+
+// pngUpOnly reports whether the library's own predictor code, which knows
+// only PNG "up" rows of one byte per column and allocates a row of /Columns
+// bytes, reads a stream with these parameters safely.
+func pngUpOnly(p pdfDict, pred int) bool {
+	cols := objInt(p["Columns"])
+	return pred == 12 && cols > 0 && cols <= 1<<16 &&
+		objInt(p["Colors"]) <= 1 && (p["BitsPerComponent"] == nil || objInt(p["BitsPerComponent"]) == 8)
 }
