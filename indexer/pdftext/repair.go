@@ -27,9 +27,6 @@ func repair(data []byte) ([]byte, error) {
 			}
 			e.value = d.decryptObject(ref, e.value)
 		}
-		if ids, ok := doc.trailer["ID"].(pdfArray); ok {
-			doc.trailer["ID"] = ids // file identifiers are never encrypted
-		}
 		if d.encryptRef.num > 0 {
 			delete(doc.objects, d.encryptRef.num)
 		}
@@ -81,7 +78,7 @@ func (doc *repairDoc) unpackObjectStreams() {
 		if !ok {
 			continue
 		}
-		data, _, err := decodeStream(s, false)
+		data, _, err := decodeStream(s)
 		if err != nil && len(data) == 0 {
 			continue
 		}
@@ -151,10 +148,10 @@ func (doc *repairDoc) maxNum() int {
 	return m
 }
 
-// decodeStream decodes the filters of s that the PDF library cannot read,
-// or all of them when all is set. It returns the data and the filters still
-// to apply (with their parameters).
-func decodeStream(s *pdfStream, all bool) ([]byte, [2]pdfArray, error) {
+// decodeStream applies the filters of s in order, stopping at the first one
+// it does not know (the image-only ones). It returns the data and the
+// filters still to apply, with their parameters.
+func decodeStream(s *pdfStream) ([]byte, [2]pdfArray, error) {
 	names := filterNames(s.dict)
 	data := s.data
 	for i, n := range names {

@@ -170,7 +170,7 @@ func (w *repairWriter) stream(s *pdfStream) {
 	}
 	data := s.data
 	if !libraryReadable(dict, data) {
-		out, rest, err := decodeStream(&pdfStream{dict: s.dict, data: s.data}, false)
+		out, rest, err := decodeStream(s)
 		if err != nil && len(out) == 0 {
 			out, rest = nil, [2]pdfArray{}
 		}
