@@ -42,8 +42,10 @@ func codeValue(b []byte) uint32 {
 	return v
 }
 
-// parseCMap reads a CMap stream with the library's PostScript interpreter.
-// A malformed stream yields what was read before the fault.
+// parseCMap reads a CMap stream. It is read with the content lexer rather
+// than pdf.Interpret, which stops at the first "findresource ... begin"
+// that only the library itself can satisfy. A malformed stream yields what
+// was read before the fault.
 func parseCMap(strm pdf.Value) (m *cmap) {
 	m = &cmap{text: map[uint64]string{}, cids: map[uint64]int{}}
 	defer func() {
@@ -51,111 +53,90 @@ func parseCMap(strm pdf.Value) (m *cmap) {
 			return
 		}
 	}()
-	mark := 0
-	items := func(stk *pdf.Stack) []pdf.Value {
-		n := stk.Len() - mark
-		if n < 0 {
-			n = 0
+	l := lexer{b: readStream(strm, 8<<20)}
+	var args []operand
+	for {
+		var o operand
+		op, isOp, ok := l.next(&o, 0)
+		if !ok {
+			break
 		}
-		out := make([]pdf.Value, n)
-		for i := n - 1; i >= 0; i-- {
-			out[i] = stk.Pop()
+		if !isOp {
+			if len(args) < 1<<17 {
+				args = append(args, o)
+			}
+			continue
 		}
-		return out
+		m.apply(op, args)
+		args = args[:0]
 	}
-	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
-		switch op {
-		case "begincodespacerange", "beginbfchar", "beginbfrange", "begincidchar", "begincidrange", "beginnotdefrange":
-			stk.Pop() // count
-			mark = stk.Len()
-		case "endcodespacerange":
-			v := items(stk)
-			for i := 0; i+1 < len(v); i += 2 {
-				lo, hi := []byte(v[i].RawString()), []byte(v[i+1].RawString())
-				if len(lo) > 0 && len(lo) <= 4 && len(lo) == len(hi) {
-					m.space = append(m.space, codeRange{lo, hi})
-				}
-			}
-		case "endbfchar":
-			v := items(stk)
-			for i := 0; i+1 < len(v); i += 2 {
-				src := v[i].RawString()
-				if len(src) == 0 || len(src) > 4 {
-					continue
-				}
-				dst := v[i+1]
-				var s string
-				if dst.Kind() == pdf.Name {
-					s = glyphText(dst.Name())
-				} else {
-					s = utf16Text(dst.RawString())
-				}
-				m.text[codeKey(len(src), codeValue([]byte(src)))] = s
-			}
-		case "endbfrange":
-			v := items(stk)
-			for i := 0; i+2 < len(v); i += 3 {
-				lo, hi := v[i].RawString(), v[i+1].RawString()
-				if len(lo) == 0 || len(lo) > 4 || len(hi) != len(lo) {
-					continue
-				}
-				r := textRange{n: len(lo), lo: codeValue([]byte(lo)), hi: codeValue([]byte(hi))}
-				if r.hi < r.lo {
-					continue
-				}
-				dst := v[i+2]
-				if dst.Kind() == pdf.Array {
-					for j := 0; j < dst.Len(); j++ {
-						r.arr = append(r.arr, utf16Text(dst.Index(j).RawString()))
-					}
-				} else {
-					r.dst = utf16Units(dst.RawString())
-					if len(r.dst) == 0 {
-						continue
-					}
-				}
-				m.ranges = append(m.ranges, r)
-			}
-		case "endcidchar":
-			v := items(stk)
-			for i := 0; i+1 < len(v); i += 2 {
-				src := v[i].RawString()
-				if len(src) == 0 || len(src) > 4 {
-					continue
-				}
-				m.cids[codeKey(len(src), codeValue([]byte(src)))] = int(v[i+1].Int64())
-			}
-		case "endcidrange":
-			v := items(stk)
-			for i := 0; i+2 < len(v); i += 3 {
-				lo, hi := v[i].RawString(), v[i+1].RawString()
-				if len(lo) == 0 || len(lo) > 4 || len(hi) != len(lo) {
-					continue
-				}
-				m.cidRng = append(m.cidRng, cidRange{len(lo), codeValue([]byte(lo)), codeValue([]byte(hi)), int(v[i+2].Int64())})
-			}
-		case "endnotdefrange":
-			items(stk)
-		case "findresource":
-			stk.Pop()
-			stk.Pop()
-		case "defineresource":
-			stk.Pop()
-			stk.Pop()
-			stk.Pop()
-		case "usecmap", "begincmap", "endcmap", "usefont":
-			for stk.Len() > mark {
-				stk.Pop()
-			}
-		}
-		if stk.Len() > 1<<16 { // runaway operands
-			for stk.Len() > 0 {
-				stk.Pop()
-			}
-			mark = 0
-		}
-	})
 	return m
+}
+
+func (m *cmap) apply(op string, v []operand) {
+	switch op {
+	case "endcodespacerange":
+		for i := 0; i+1 < len(v); i += 2 {
+			lo, hi := v[i].s, v[i+1].s
+			if len(lo) > 0 && len(lo) <= 4 && len(lo) == len(hi) {
+				m.space = append(m.space, codeRange{lo, hi})
+			}
+		}
+	case "endbfchar":
+		for i := 0; i+1 < len(v); i += 2 {
+			src := v[i].s
+			if v[i].kind != kStr || len(src) == 0 || len(src) > 4 {
+				continue
+			}
+			dst := v[i+1]
+			var s string
+			if dst.kind == kName {
+				s = glyphText(string(dst.s))
+			} else {
+				s = utf16Text(string(dst.s))
+			}
+			m.text[codeKey(len(src), codeValue(src))] = s
+		}
+	case "endbfrange":
+		for i := 0; i+2 < len(v); i += 3 {
+			lo, hi := v[i].s, v[i+1].s
+			if len(lo) == 0 || len(lo) > 4 || len(hi) != len(lo) {
+				continue
+			}
+			r := textRange{n: len(lo), lo: codeValue(lo), hi: codeValue(hi)}
+			if r.hi < r.lo {
+				continue
+			}
+			dst := v[i+2]
+			if dst.kind == kArr {
+				for _, e := range dst.arr {
+					r.arr = append(r.arr, utf16Text(string(e.s)))
+				}
+			} else {
+				r.dst = utf16Units(string(dst.s))
+				if len(r.dst) == 0 {
+					continue
+				}
+			}
+			m.ranges = append(m.ranges, r)
+		}
+	case "endcidchar":
+		for i := 0; i+1 < len(v); i += 2 {
+			src := v[i].s
+			if len(src) == 0 || len(src) > 4 {
+				continue
+			}
+			m.cids[codeKey(len(src), codeValue(src))] = int(v[i+1].num)
+		}
+	case "endcidrange":
+		for i := 0; i+2 < len(v); i += 3 {
+			lo, hi := v[i].s, v[i+1].s
+			if len(lo) == 0 || len(lo) > 4 || len(hi) != len(lo) {
+				continue
+			}
+			m.cidRng = append(m.cidRng, cidRange{len(lo), codeValue(lo), codeValue(hi), int(v[i+2].num)})
+		}
+	}
 }
 
 func utf16Units(s string) []uint16 {
