@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/md5"
 	"fmt"
-	"path/filepath"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -20,7 +20,7 @@ const (
 
 // writeGoPDF lays out d with fpdf and returns the PDF.
 func writeGoPDF(d *doc, fontDir string) ([]byte, error) {
-	f := fpdf.New("P", "mm", "A4", "")
+	f := fpdf.New("P", "mm", "A4", fontDir)
 	f.SetCatalogSort(true)
 	f.SetCreationDate(d.Info.Date)
 	f.SetModificationDate(d.Info.Date)
@@ -38,8 +38,8 @@ func writeGoPDF(d *doc, fontDir string) ([]byte, error) {
 	tr := func(s string) string { return s }
 	if d.Font == "dejavu" {
 		family = "DejaVu"
-		f.AddUTF8Font(family, "", filepath.Join(fontDir, "DejaVuSans.ttf"))
-		f.AddUTF8Font(family, "B", filepath.Join(fontDir, "DejaVuSans-Bold.ttf"))
+		f.AddUTF8Font(family, "", "DejaVuSans.ttf")
+		f.AddUTF8Font(family, "B", "DejaVuSans-Bold.ttf")
 	} else {
 		tr = f.UnicodeTranslatorFromDescriptor("")
 	}
@@ -57,7 +57,15 @@ func writeGoPDF(d *doc, fontDir string) ([]byte, error) {
 	if err := f.Output(&buf); err != nil {
 		return nil, fmt.Errorf("%s: %w", d.File, err)
 	}
-	return buf.Bytes(), nil
+	return withID(buf.Bytes()), nil
+}
+
+// withID adds to the trailer a document ID derived from the content (fpdf
+// writes none). qpdf keeps its first half when it encrypts the file, which
+// lets make.sh tell whether an encrypted file is still current.
+func withID(pdf []byte) []byte {
+	id := fmt.Sprintf("<%X>", md5.Sum(pdf))
+	return bytes.Replace(pdf, []byte("trailer\n<<\n"), []byte("trailer\n<<\n/ID ["+id+id+"]\n"), 1)
 }
 
 type fpdfWriter struct {

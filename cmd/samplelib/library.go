@@ -5,6 +5,17 @@ func library() []*doc {
 	return []*doc{
 		toolkit2021(),
 		toolkit2025(),
+		labourEN(),
+		labourFR(),
 		nrmHandbook(),
+		russianNRM(),
+		shelters(),
+		spanishChildren(),
+		supplyChain(),
+		nonPunishment(),
+		financialVietNam(),
+		dataProtection(),
+		westAfricaReport(),
+		arabicGuide(),
 	}
 }
