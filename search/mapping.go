@@ -225,9 +225,10 @@ func docsMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fTagsText, textField("hb_en", false, false))
 	for _, l := range append(languages[:len(languages):len(languages)], otherLang) {
 		a := analyzerFor(l)
-		dm.AddFieldMappingsAt(titleField(l), textField(a, false, false))
-		dm.AddFieldMappingsAt(summaryField(l), textField(a, false, false))
-		dm.AddFieldMappingsAt(bodyField(l), textField(a, false, false))
+		// Term vectors (positions) for phrase queries; nothing stored.
+		dm.AddFieldMappingsAt(titleField(l), textField(a, false, true))
+		dm.AddFieldMappingsAt(summaryField(l), textField(a, false, true))
+		dm.AddFieldMappingsAt(bodyField(l), textField(a, false, true))
 	}
 	return m, m.Validate()
 }

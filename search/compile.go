@@ -1,0 +1,387 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Field weights of the document-level ranking: title and tags above the
+// summary above the body. BM25 already favours short fields; these boosts
+// add the editorial order on top.
+const (
+	boostTitle    = 3.0
+	boostTags     = 3.0
+	boostSummary  = 1.5
+	boostBody     = 1.0
+	boostPhrase   = 2.0 // the query's words as a phrase, in addition
+	boostSynonym  = 0.7 // a thesaurus equivalent, relative to the word typed
+	boostFuzzy    = 0.5 // a correction of a word the library does not have
+	boostStopword = 0.1
+)
+
+// compiled is a parsed query made ready to run.
+type compiled struct {
+	tree     *And
+	docs     query.Query           // document-level query; nil: no text (browse)
+	pages    query.Query           // page-level query (OR of all positive text); nil: none
+	preds    []func(*docMeta) bool // metadata restrictions typed in the query
+	also     []string              // thesaurus equivalents searched
+	words    []*Word               // plain positive words, for did-you-mean
+	hasText  bool
+	terms    int
+	prefixes []*Prefix
+}
+
+type compiler struct {
+	g     *generation
+	th    *thesaurus
+	fix   map[string]string // folded word → correction searched as well
+	out   *compiled
+	seen  map[string]bool
+	langs []string
+}
+
+// compile turns a tree into queries. fix holds corrections of words to
+// search as well (fuzzy matching), or nil.
+func compile(g *generation, th *thesaurus, tree *And, fix map[string]string) *compiled {
+	c := &compiler{g: g, th: th, fix: fix, out: &compiled{tree: tree}, seen: map[string]bool{}, langs: g.langs}
+	if len(c.langs) == 0 {
+		c.langs = []string{otherLang}
+	}
+	var must, should, mustNot, pageQs []query.Query
+	// A run of consecutive plain words gets a phrase boost, and its word
+	// sequences found in the thesaurus are searched with their equivalents.
+	var run []runWord
+	flushRun := func() {
+		if len(run) >= 2 {
+			words := make([]string, len(run))
+			for i, r := range run {
+				words[i] = r.w.Text
+			}
+			p := strings.Join(words, " ")
+			should = append(should, c.textQuery(p, "", true, boostPhrase, docFields))
+			pageQs = append(pageQs, c.textQuery(p, "", true, boostPhrase, pageFields))
+		}
+		for i := 0; i < len(run); {
+			n := c.thesaurusRun(run, i)
+			if n == 0 {
+				if run[i].stop {
+					should = append(should, run[i].q)
+				} else {
+					must = append(must, run[i].q)
+				}
+				i++
+				continue
+			}
+			words := make([]string, n)
+			var conj []query.Query
+			for k, r := range run[i : i+n] {
+				words[k] = r.w.Text
+				if !r.stop {
+					conj = append(conj, r.q)
+				}
+			}
+			text := strings.Join(words, " ")
+			alts := []query.Query{bleve.NewConjunctionQuery(conj...)}
+			for _, e := range c.th.lookup(text) {
+				c.addAlso(e)
+				phrase := strings.Contains(e, " ")
+				alts = append(alts, c.textQuery(e, "", phrase, boostSynonym, docFields))
+				pageQs = append(pageQs, c.textQuery(e, "", phrase, boostSynonym, pageFields))
+			}
+			must = append(must, bleve.NewDisjunctionQuery(alts...))
+			i += n
+		}
+		run = run[:0]
+	}
+	for _, n := range tree.Children {
+		switch n := n.(type) {
+		case *FieldValue, *YearRange:
+			c.out.preds = append(c.out.preds, c.pred(n))
+			flushRun()
+		case *Not:
+			switch ch := n.Child.(type) {
+			case *FieldValue, *YearRange:
+				p := c.pred(ch)
+				c.out.preds = append(c.out.preds, func(d *docMeta) bool { return !p(d) })
+			default:
+				mustNot = append(mustNot, c.docQuery(ch))
+			}
+			flushRun()
+		default:
+			q := c.docQuery(n)
+			pageQs = append(pageQs, c.pageQuery(n))
+			if w, ok := n.(*Word); ok && w.Field == "" {
+				c.out.words = append(c.out.words, w)
+				run = append(run, runWord{w: w, q: q, stop: c.isStopword(w.Text)})
+				continue
+			}
+			flushRun()
+			must = append(must, q)
+		}
+	}
+	flushRun()
+	if len(must) == 0 && len(should) > 0 {
+		// Only stop words: require them after all.
+		must, should = should, nil
+	}
+	if len(must) == 0 && len(mustNot) == 0 {
+		return c.out
+	}
+	c.out.hasText = len(must) > 0
+	if len(must) == 0 {
+		must = []query.Query{bleve.NewMatchAllQuery()}
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(must...)
+	if len(should) > 0 {
+		b.AddShould(should...)
+	}
+	if len(mustNot) > 0 {
+		b.AddMustNot(mustNot...)
+	}
+	c.out.docs = b
+	if len(pageQs) > 0 {
+		c.out.pages = bleve.NewDisjunctionQuery(pageQs...)
+	}
+	return c.out
+}
+
+type fieldSet int
+
+const (
+	docFields fieldSet = iota
+	titleFields
+	pageFields
+)
+
+// textQuery matches text (a word or a phrase) in the fields of every
+// language present, each field analysing it with its own analyzer.
+func (c *compiler) textQuery(text, field string, phrase bool, boost float64, set fieldSet) query.Query {
+	if field == "title" && set == docFields {
+		set = titleFields
+	}
+	var qs []query.Query
+	add := func(f string, b float64) {
+		var q query.Query
+		if phrase {
+			m := bleve.NewMatchPhraseQuery(text)
+			m.SetField(f)
+			m.SetBoost(b * boost)
+			q = m
+		} else {
+			m := bleve.NewMatchQuery(text)
+			m.SetField(f)
+			m.SetBoost(b * boost)
+			m.SetOperator(query.MatchQueryOperatorAnd)
+			q = m
+		}
+		qs = append(qs, q)
+	}
+	for _, l := range c.langs {
+		switch set {
+		case docFields:
+			add(titleField(l), boostTitle)
+			add(summaryField(l), boostSummary)
+			add(bodyField(l), boostBody)
+		case titleFields:
+			add(titleField(l), boostTitle)
+		case pageFields:
+			add(pageField(l), 1)
+		}
+	}
+	if set == docFields {
+		add(fTagsText, boostTags)
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// withEquivalents adds the thesaurus equivalents and corrections of text.
+func (c *compiler) withEquivalents(q query.Query, text, field string, set fieldSet) query.Query {
+	alts := []query.Query{q}
+	for _, e := range c.th.lookup(text) {
+		c.addAlso(e)
+		alts = append(alts, c.textQuery(e, field, strings.Contains(e, " "), boostSynonym, set))
+	}
+	if fix, ok := c.fix[fold(text)]; ok {
+		alts = append(alts, c.textQuery(fix, field, false, boostFuzzy, set))
+	}
+	if len(alts) == 1 {
+		return q
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+func (c *compiler) docQuery(n Node) query.Query { return c.nodeQuery(n, docFields) }
+
+func (c *compiler) pageQuery(n Node) query.Query { return c.nodeQuery(n, pageFields) }
+
+func (c *compiler) nodeQuery(n Node, set fieldSet) query.Query {
+	switch n := n.(type) {
+	case *Word:
+		if set == docFields {
+			c.out.terms++
+		}
+		return c.withEquivalents(c.textQuery(n.Text, n.Field, false, 1, set), n.Text, n.Field, set)
+	case *Phrase:
+		if set == docFields {
+			c.out.terms++
+		}
+		return c.withEquivalents(c.textQuery(n.Text, n.Field, true, 1, set), n.Text, n.Field, set)
+	case *Prefix:
+		if set == docFields {
+			c.out.terms++
+			c.out.prefixes = append(c.out.prefixes, n)
+		}
+		return c.prefixQuery(n, set)
+	case *Or:
+		qs := make([]query.Query, 0, len(n.Children))
+		for _, ch := range n.Children {
+			if set == pageFields && !isText(ch) {
+				continue
+			}
+			qs = append(qs, c.nodeQuery(ch, set))
+		}
+		if len(qs) == 0 {
+			return bleve.NewMatchNoneQuery()
+		}
+		return bleve.NewDisjunctionQuery(qs...)
+	case *Not:
+		if set == pageFields {
+			return bleve.NewMatchNoneQuery()
+		}
+		b := bleve.NewBooleanQuery()
+		b.AddMust(bleve.NewMatchAllQuery())
+		b.AddMustNot(c.nodeQuery(n.Child, set))
+		return b
+	case *FieldValue, *YearRange:
+		if set == pageFields {
+			return bleve.NewMatchNoneQuery()
+		}
+		// Nested in OR: the documents that match, from the table.
+		p := c.pred(n)
+		var ids []string
+		for _, d := range c.g.docs {
+			if p(d) {
+				ids = append(ids, d.ID)
+			}
+		}
+		return bleve.NewDocIDQuery(ids)
+	}
+	return bleve.NewMatchNoneQuery()
+}
+
+func isText(n Node) bool {
+	switch n.(type) {
+	case *Word, *Phrase, *Prefix:
+		return true
+	}
+	return false
+}
+
+// prefixQuery: the prefix is matched against unstemmed words (documents)
+// or the page text's terms.
+func (c *compiler) prefixQuery(n *Prefix, set fieldSet) query.Query {
+	p := fold(n.Text)
+	var qs []query.Query
+	switch {
+	case set == pageFields:
+		for _, l := range c.langs {
+			q := bleve.NewPrefixQuery(p)
+			q.SetField(pageField(l))
+			qs = append(qs, q)
+		}
+	case n.Field == "title":
+		for _, l := range c.langs {
+			q := bleve.NewPrefixQuery(p)
+			q.SetField(titleField(l))
+			qs = append(qs, q)
+		}
+	default:
+		q := bleve.NewPrefixQuery(p)
+		q.SetField(fWords)
+		return q
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// pred is the metadata restriction of a FieldValue or YearRange.
+func (c *compiler) pred(n Node) func(*docMeta) bool {
+	switch n := n.(type) {
+	case *YearRange:
+		return func(d *docMeta) bool { return inYears(d.Year, n.From, n.To) }
+	case *FieldValue:
+		f := facetIndex(n.Field)
+		want := fold(n.Value)
+		return func(d *docMeta) bool {
+			for _, v := range d.folded[f] {
+				if v == want || containsWords(v, want) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return func(*docMeta) bool { return true }
+}
+
+func facetIndex(name string) int {
+	for i, n := range FacetNames {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// containsWords reports whether the words of want occur in v as whole words.
+func containsWords(v, want string) bool {
+	i := strings.Index(" "+v+" ", " "+want+" ")
+	return i >= 0
+}
+
+// isStopword reports whether w is dropped by the analyzer of any language
+// present: such a word cannot be required of every document.
+func (c *compiler) isStopword(w string) bool {
+	m := c.g.ix.docs.Mapping()
+	for _, l := range c.langs {
+		if a := m.AnalyzerNamed(analyzerFor(l)); a != nil && len(a.Analyze([]byte(w))) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *compiler) addAlso(e string) {
+	if !c.seen[e] {
+		c.seen[e] = true
+		c.out.also = append(c.out.also, e)
+	}
+}
+
+// thesaurusRun returns the length (2 to 4) of the longest word sequence
+// starting at run[i] that the thesaurus knows, or 0.
+func (c *compiler) thesaurusRun(run []runWord, i int) int {
+	for n := min(4, len(run)-i); n >= 2; n-- {
+		words := make([]string, n)
+		for k, r := range run[i : i+n] {
+			words[k] = r.w.Text
+		}
+		if len(c.th.lookup(strings.Join(words, " "))) > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// runWord is a plain word of the query with its document-level query.
+type runWord struct {
+	w    *Word
+	q    query.Query
+	stop bool
+}

@@ -1,0 +1,284 @@
+package search
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Facets, in the order of docMeta.vals.
+const (
+	facetType = iota
+	facetRegion
+	facetCountry
+	facetTag
+	facetPublisher
+	facetLang
+	facetYear
+	numFacets
+)
+
+// FacetNames are the keys of Result.Facets, in facet order.
+var FacetNames = [numFacets]string{"type", "region", "country", "tag", "publisher", "lang", "year"}
+
+// docMeta is a document in the in-memory table of a generation: its
+// metadata, and its facet values as given and folded for comparisons.
+type docMeta struct {
+	Document
+	ord      int
+	maxPage  int // highest page number indexed
+	work     string
+	vals     [numFacets][]string // as stored
+	folded   [numFacets][]string // lower case, accents folded
+	titleKey string
+}
+
+func fold(s string) string {
+	return string(foldTerm([]byte(strings.ToLower(strings.Join(strings.Fields(s), " ")))))
+}
+
+func newDocMeta(ord int, sd storedDoc) *docMeta {
+	d := sd.Document
+	m := &docMeta{Document: d, ord: ord, maxPage: max(sd.MaxPage, d.PageCount), work: workOf(d), titleKey: fold(d.Title)}
+	m.vals[facetType] = d.Types
+	m.vals[facetRegion] = d.Regions
+	m.vals[facetCountry] = d.Countries
+	m.vals[facetTag] = d.Tags
+	m.vals[facetPublisher] = d.Publishers
+	if d.Language != "" {
+		m.vals[facetLang] = []string{d.Language}
+	}
+	if d.Year != 0 {
+		m.vals[facetYear] = []string{strconv.Itoa(d.Year)}
+	}
+	for f := range m.vals {
+		for _, v := range m.vals[f] {
+			m.folded[f] = append(m.folded[f], fold(v))
+		}
+	}
+	return m
+}
+
+func sortEditions(eds []*docMeta) {
+	sort.SliceStable(eds, func(i, j int) bool {
+		if eds[i].Year != eds[j].Year {
+			return eds[i].Year > eds[j].Year
+		}
+		return eds[i].ID < eds[j].ID
+	})
+}
+
+// filterSet is Request.Filters in folded form: per facet the accepted
+// values (nil: no filter), and the year range.
+type filterSet struct {
+	vals             [numFacets]map[string]bool
+	yearFrom, yearTo int
+}
+
+func newFilterSet(f Filters) *filterSet {
+	fs := &filterSet{yearFrom: f.YearFrom, yearTo: f.YearTo}
+	add := func(facet int, vs []string) {
+		for _, v := range vs {
+			if v = fold(v); v != "" {
+				if fs.vals[facet] == nil {
+					fs.vals[facet] = map[string]bool{}
+				}
+				fs.vals[facet][v] = true
+			}
+		}
+	}
+	add(facetType, f.Types)
+	add(facetRegion, f.Regions)
+	add(facetCountry, f.Countries)
+	add(facetTag, f.Tags)
+	add(facetPublisher, f.Publishers)
+	add(facetLang, f.Languages)
+	return fs
+}
+
+// fails returns a bit mask of the facets whose filter d does not pass.
+func (fs *filterSet) fails(d *docMeta) uint {
+	var mask uint
+	for f := 0; f < facetYear; f++ {
+		if fs.vals[f] == nil {
+			continue
+		}
+		ok := false
+		for _, v := range d.folded[f] {
+			if fs.vals[f][v] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			mask |= 1 << f
+		}
+	}
+	if (fs.yearFrom != 0 || fs.yearTo != 0) && !inYears(d.Year, fs.yearFrom, fs.yearTo) {
+		mask |= 1 << facetYear
+	}
+	return mask
+}
+
+func (fs *filterSet) selected(f int, v string) bool {
+	if f == facetYear {
+		y, _ := strconv.Atoi(v)
+		return (fs.yearFrom != 0 || fs.yearTo != 0) && inYears(y, fs.yearFrom, fs.yearTo)
+	}
+	return fs.vals[f][fold(v)]
+}
+
+func inYears(y, from, to int) bool {
+	return y != 0 && (from == 0 || y >= from) && (to == 0 || y <= to)
+}
+
+// facetCounter counts documents per facet value, disjunctively: a document
+// counts for facet f when it passes every filter except f's own.
+type facetCounter struct {
+	counts [numFacets]map[string]int
+}
+
+func newFacetCounter() *facetCounter {
+	c := &facetCounter{}
+	for f := range c.counts {
+		c.counts[f] = map[string]int{}
+	}
+	return c
+}
+
+// add counts d, given the mask of filters it fails.
+func (c *facetCounter) add(d *docMeta, fails uint) {
+	for f := 0; f < numFacets; f++ {
+		if fails&^(1<<f) != 0 {
+			continue
+		}
+		for _, v := range d.vals[f] {
+			c.counts[f][v]++
+		}
+	}
+}
+
+// result lists each facet's values, most documents first (years newest
+// first), with the filtered values marked and kept even at zero.
+func (c *facetCounter) result(fs *filterSet, parents map[string]string) map[string][]Facet {
+	out := make(map[string][]Facet, numFacets)
+	for f := 0; f < numFacets; f++ {
+		list := make([]Facet, 0, len(c.counts[f]))
+		seen := map[string]bool{}
+		for v, n := range c.counts[f] {
+			seen[fold(v)] = true
+			list = append(list, Facet{Value: v, Count: n, Selected: fs != nil && fs.selected(f, v), Parent: parents[FacetNames[f]+":"+v]})
+		}
+		if fs != nil {
+			for v := range fs.vals[f] {
+				if !seen[v] {
+					list = append(list, Facet{Value: v, Selected: true})
+				}
+			}
+		}
+		if f == facetYear {
+			sort.Slice(list, func(i, j int) bool { return list[i].Value > list[j].Value })
+		} else {
+			sort.Slice(list, func(i, j int) bool {
+				if list[i].Count != list[j].Count {
+					return list[i].Count > list[j].Count
+				}
+				return list[i].Value < list[j].Value
+			})
+		}
+		out[FacetNames[f]] = list
+	}
+	return out
+}
+
+func (g *generation) allFacets() map[string][]Facet {
+	g.facetsOnce.Do(func() {
+		c := newFacetCounter()
+		for _, d := range g.docs {
+			c.add(d, 0)
+		}
+		g.facetsAll = c.result(nil, g.parents)
+	})
+	// Copy: callers may modify the slices.
+	out := make(map[string][]Facet, len(g.facetsAll))
+	for k, v := range g.facetsAll {
+		out[k] = append([]Facet(nil), v...)
+	}
+	return out
+}
+
+// inferParents finds, for each country and region, the region that contains
+// it, from the documents: regions arrive expanded (a sub-region implies its
+// region), so the parent of a country is the smallest region present in
+// every document of that country, and likewise for sub-regions. Ambiguous
+// cases get no parent.
+func inferParents(docs []*docMeta) map[string]string {
+	regionDocs := map[string]int{}
+	for _, d := range docs {
+		for _, r := range d.Regions {
+			regionDocs[r]++
+		}
+	}
+	parents := map[string]string{}
+	infer := func(facet int, key string, self string) {
+		var common map[string]bool
+		for _, d := range docs {
+			if !containsString(d.vals[facet], self) {
+				continue
+			}
+			set := map[string]bool{}
+			for _, r := range d.Regions {
+				if r != self {
+					set[r] = true
+				}
+			}
+			if common == nil {
+				common = set
+			} else {
+				for r := range common {
+					if !set[r] {
+						delete(common, r)
+					}
+				}
+			}
+		}
+		best, bestN, tie := "", 0, false
+		for r := range common {
+			n := regionDocs[r]
+			if facet == facetRegion && n <= regionDocs[self] {
+				continue // not larger: not a parent
+			}
+			switch {
+			case best == "" || n < bestN:
+				best, bestN, tie = r, n, false
+			case n == bestN:
+				tie = true
+			}
+		}
+		if best != "" && !tie {
+			parents[key] = best
+		}
+	}
+	countries := map[string]bool{}
+	for _, d := range docs {
+		for _, c := range d.Countries {
+			countries[c] = true
+		}
+	}
+	for c := range countries {
+		infer(facetCountry, "country:"+c, c)
+	}
+	for r := range regionDocs {
+		infer(facetRegion, "region:"+r, r)
+	}
+	return parents
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,243 @@
+package search
+
+import (
+	"context"
+	"sort"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// maxPagesScanned bounds the pages read in phase two of one search.
+const maxPagesScanned = 20000
+
+type pageScore struct {
+	n     int
+	score float64
+}
+
+// matchingPages runs the page query restricted to the given documents and
+// returns each document's matching pages, best first.
+func matchingPages(ctx context.Context, g *generation, pq query.Query, docs []*docMeta) (map[string][]pageScore, error) {
+	var filter []query.Query
+	size := 0
+	for _, d := range docs {
+		t := bleve.NewTermQuery(d.ID)
+		t.SetField(fDoc)
+		t.SetBoost(0) // only restricts
+		filter = append(filter, t)
+		size += max(d.maxPage, 1)
+	}
+	q := bleve.NewConjunctionQuery(pq, bleve.NewDisjunctionQuery(filter...))
+	req := bleve.NewSearchRequestOptions(q, min(size, maxPagesScanned), 0, false)
+	res, err := g.ix.pages.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]pageScore{}
+	for _, h := range res.Hits {
+		doc, n, ok := splitPageID(h.ID)
+		if ok {
+			out[doc] = append(out[doc], pageScore{n: n, score: h.Score})
+		}
+	}
+	for _, ps := range out {
+		sort.SliceStable(ps, func(i, j int) bool {
+			if ps[i].score != ps[j].score {
+				return ps[i].score > ps[j].score
+			}
+			return ps[i].n < ps[j].n
+		})
+	}
+	return out, nil
+}
+
+// passage is a page's label and its snippet (or marked text).
+type passage struct {
+	label, text, html string
+}
+
+// passages fetches the given pages with the locations of pq's matches and
+// makes their snippets (whole=false) or marks their whole text.
+func passages(ctx context.Context, g *generation, pq query.Query, ids []string, whole bool) (map[string]passage, error) {
+	if len(ids) == 0 {
+		return map[string]passage{}, nil
+	}
+	var q query.Query = bleve.NewDocIDQuery(ids)
+	if pq != nil {
+		q = bleve.NewConjunctionQuery(q, pq)
+	}
+	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	req.Fields = []string{fText, fLabel}
+	req.IncludeLocations = pq != nil
+	res, err := g.ix.pages.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]passage, len(res.Hits))
+	for _, h := range res.Hits {
+		text, _ := h.Fields[fText].(string)
+		label, _ := h.Fields[fLabel].(string)
+		var spans []span
+		for _, tlm := range h.Locations {
+			for term, locs := range tlm {
+				for _, l := range locs {
+					spans = append(spans, span{start: int(l.Start), end: int(l.End), term: term})
+				}
+			}
+		}
+		p := passage{label: label, text: text}
+		if whole {
+			p.html = markAll(text, spans)
+		} else {
+			p.html = snippet(text, spans)
+		}
+		out[h.ID] = p
+	}
+	return out, nil
+}
+
+// addPages gives each hit its best pages with passages and its number of
+// matching pages.
+func (x *Index) addPages(ctx context.Context, g *generation, c *compiled, hits []Hit, perHit int) error {
+	docs := make([]*docMeta, 0, len(hits))
+	for _, h := range hits {
+		docs = append(docs, g.byID[h.ID])
+	}
+	found, err := matchingPages(ctx, g, c.pages, docs)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, h := range hits {
+		ps := found[h.ID]
+		for _, p := range ps[:min(perHit, len(ps))] {
+			ids = append(ids, pageID(h.ID, p.n))
+		}
+	}
+	pass, err := passages(ctx, g, c.pages, ids, false)
+	if err != nil {
+		return err
+	}
+	for i := range hits {
+		ps := found[hits[i].ID]
+		hits[i].MatchingPages = len(ps)
+		for _, p := range ps[:min(perHit, len(ps))] {
+			hits[i].Pages = append(hits[i].Pages, pageHit(pass, hits[i].ID, p))
+		}
+	}
+	return nil
+}
+
+func pageHit(pass map[string]passage, doc string, p pageScore) PageHit {
+	pa := pass[pageID(doc, p.n)]
+	label := pa.label
+	if label == "" {
+		label = strconv.Itoa(p.n)
+	}
+	return PageHit{Page: p.n, Label: label, Snippet: pa.html, Score: p.score}
+}
+
+// searchWithin searches inside one document: Total is its number of
+// matching pages, and the one hit lists them (page/per_page, then cursor),
+// best first.
+func (x *Index) searchWithin(ctx context.Context, g *generation, c *compiled, r *Request, res *Result) error {
+	d := g.byID[r.Within]
+	if d == nil {
+		return ErrNotFound
+	}
+	res.AlsoSearched = c.also
+	h := hitOf(scored{d: d})
+	h.OtherEditions = g.otherEditions(d)
+	res.Hits = []Hit{h}
+	res.Facets = map[string][]Facet{}
+	if c.pages == nil {
+		res.Total = 0
+		return nil
+	}
+	found, err := matchingPages(ctx, g, c.pages, []*docMeta{d})
+	if err != nil {
+		return err
+	}
+	ps := found[d.ID]
+	res.Total = len(ps)
+	res.Hits[0].MatchingPages = len(ps)
+	per := r.PerPage
+	if per == 0 {
+		per = x.limits.DefaultPerPage
+	}
+	from := (max(r.Page, 1) - 1) * per
+	if r.Cursor != "" {
+		cur, err := decodeCursor(r.Cursor, "within")
+		if err != nil {
+			return err
+		}
+		from = cur.Year
+	}
+	from = min(from, len(ps))
+	to := min(from+per, len(ps))
+	if to < len(ps) {
+		s := encodeCursor(scored{d: &docMeta{Document: Document{ID: d.ID, Year: to}}}, "within")
+		res.NextCursor = &s
+	}
+	var ids []string
+	for _, p := range ps[from:to] {
+		ids = append(ids, pageID(d.ID, p.n))
+	}
+	pass, err := passages(ctx, g, c.pages, ids, false)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps[from:to] {
+		res.Hits[0].Pages = append(res.Hits[0].Pages, pageHit(pass, d.ID, p))
+	}
+	return nil
+}
+
+// Page returns the text of page n (from 1) of a document; with q, its
+// matches are marked in HTML. A page without text (a scanned image) has
+// empty text.
+func (x *Index) Page(ctx context.Context, id string, n int, q string) (*PageText, error) {
+	if len(q) > x.limits.MaxQueryBytes {
+		return nil, overLimit("q", "query is %d bytes long; the limit is %d", len(q), x.limits.MaxQueryBytes)
+	}
+	g, err := x.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer x.release(g)
+	d := g.byID[id]
+	if d == nil || n < 1 || n > max(d.maxPage, d.PageCount) {
+		return nil, ErrNotFound
+	}
+	ctx, cancel := context.WithTimeout(ctx, x.limits.Timeout)
+	defer cancel()
+	pid := pageID(id, n)
+	out := &PageText{ID: id, Page: n, Label: strconv.Itoa(n), Pages: max(d.PageCount, d.maxPage)}
+	var pq query.Query
+	if q != "" {
+		c := compile(g, x.thes, ParseQuery(q), nil)
+		if err := x.checkQuery(c); err != nil {
+			return nil, err
+		}
+		pq = c.pages
+	}
+	pass, err := passages(ctx, g, pq, []string{pid}, true)
+	if err == nil && pq != nil && pass[pid].label == "" {
+		pass, err = passages(ctx, g, nil, []string{pid}, true) // no match on this page
+	}
+	if err != nil {
+		return nil, searchError(ctx, err)
+	}
+	if p, ok := pass[pid]; ok {
+		out.Text = p.text
+		if p.label != "" {
+			out.Label = p.label
+		}
+		if q != "" {
+			out.HTML = p.html
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,154 @@
+package search
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// vocabulary is the sorted list of the unstemmed, folded words of a
+// generation (field "words") with their document counts, for suggestions.
+type vocabulary struct {
+	terms  []string
+	counts []int
+}
+
+// vocabularyMinDocs: in libraries of at least vocabularySmall documents,
+// words of a single document are left out (mostly typos and OCR noise).
+const (
+	vocabularySmall   = 200
+	vocabularyMinDocs = 2
+)
+
+func loadVocabulary(idx bleve.Index) (*vocabulary, error) {
+	n, err := idx.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	min := 1
+	if n >= vocabularySmall {
+		min = vocabularyMinDocs
+	}
+	fd, err := idx.FieldDict(fWords)
+	if err != nil {
+		return nil, err
+	}
+	defer fd.Close()
+	v := &vocabulary{}
+	for {
+		e, err := fd.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		if int(e.Count) >= min && len(e.Term) > 1 {
+			v.terms = append(v.terms, e.Term)
+			v.counts = append(v.counts, int(e.Count))
+		}
+	}
+	return v, nil
+}
+
+// count returns the number of documents containing the folded word w.
+func (v *vocabulary) count(w string) int {
+	i := sort.SearchStrings(v.terms, w)
+	if i < len(v.terms) && v.terms[i] == w {
+		return v.counts[i]
+	}
+	return 0
+}
+
+// complete returns up to n words starting with prefix, most frequent first.
+func (v *vocabulary) complete(prefix string, n int) []string {
+	lo := sort.SearchStrings(v.terms, prefix)
+	var idx []int
+	for i := lo; i < len(v.terms) && strings.HasPrefix(v.terms[i], prefix); i++ {
+		if v.terms[i] != prefix && !isNumber(v.terms[i]) {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return v.counts[idx[a]] > v.counts[idx[b]] })
+	out := make([]string, 0, n)
+	for _, i := range idx {
+		if len(out) == n {
+			break
+		}
+		out = append(out, v.terms[i])
+	}
+	return out
+}
+
+func isNumber(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+}
+
+// Suggest completes what someone is typing: titles containing the words
+// typed so far (the last one as a prefix), then the query completed with
+// the most frequent words of the library starting with the last word.
+func (x *Index) Suggest(ctx context.Context, q string, n int) ([]string, error) {
+	if len(q) > x.limits.MaxQueryBytes {
+		return nil, overLimit("q", "query is %d bytes long; the limit is %d", len(q), x.limits.MaxQueryBytes)
+	}
+	if n <= 0 {
+		n = 10
+	}
+	n = min(n, x.limits.MaxPerPage)
+	g, err := x.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer x.release(g)
+	words := strings.Fields(fold(q))
+	if len(words) == 0 {
+		return []string{}, nil
+	}
+	last := words[len(words)-1]
+	out := []string{}
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[strings.ToLower(s)] && len(out) < n {
+			seen[strings.ToLower(s)] = true
+			out = append(out, s)
+		}
+	}
+	for _, d := range g.docs {
+		if len(out) >= (n+1)/2 {
+			break
+		}
+		if titleMatches(d.titleKey, words) {
+			add(d.Title)
+		}
+	}
+	head := strings.Join(words[:len(words)-1], " ")
+	for _, w := range g.vocab.complete(last, n) {
+		if head != "" {
+			w = head + " " + w
+		}
+		add(w)
+	}
+	return out, nil
+}
+
+// titleMatches reports whether a folded title contains all words, the last
+// one as a word prefix.
+func titleMatches(title string, words []string) bool {
+	tw := strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range words {
+		found := false
+		for _, t := range tw {
+			if t == w || (i == len(words)-1 && strings.HasPrefix(t, w)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
