@@ -63,6 +63,8 @@ type serveMain struct {
 	Log    *slog.Logger
 	// Ready, when set, is called with the address once connections are accepted.
 	Ready func(net.Addr)
+	// Indexed, when set, is called after each indexing run the server starts.
+	Indexed func(*indexer.Report, error)
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -241,6 +243,12 @@ func (b *builder) build(ctx context.Context) {
 	start := time.Now()
 	rep, err := indexer.Run(ctx, indexer.Config{Library: b.library, Index: b.m.Index, Log: log,
 		WorkerCommand: b.m.WorkerCommand, WorkerEnv: b.m.WorkerEnv})
+	if err == nil {
+		err = b.idx.Reload()
+	}
+	if b.m.Indexed != nil {
+		defer b.m.Indexed(rep, err)
+	}
 	switch {
 	case ctx.Err() != nil:
 		return
@@ -249,10 +257,6 @@ func (b *builder) build(ctx context.Context) {
 		return
 	case err != nil:
 		log.Error("indexing failed; the previous index keeps serving", "err", err)
-		return
-	}
-	if err := b.idx.Reload(); err != nil {
-		log.Error("open the new index", "err", err)
 		return
 	}
 	log.Info("indexed", "documents", rep.Documents, "pages", rep.Pages, "took", time.Since(start).Round(time.Millisecond))

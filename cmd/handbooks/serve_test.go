@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"handbooks/indexer"
+)
+
+// serveWorkerEnv makes this test binary run as an extraction worker.
+const serveWorkerEnv = "HANDBOOKS_SERVE_TEST_WORKER"
+
+// TestServeExtractWorker is not a test: it is the extraction worker the
+// indexer starts during the end-to-end test (this binary, run again).
+func TestServeExtractWorker(t *testing.T) {
+	if os.Getenv(serveWorkerEnv) != "1" {
+		t.Skip("runs only as a worker process")
+	}
+	args := os.Args
+	if i := slices.Index(args, "--"); i >= 0 {
+		args = args[i+1:]
+	}
+	os.Exit(indexer.WorkerMain(context.Background(), args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// TestServeEndToEnd runs the real program over a copy of the sample library
+// with an empty index: it builds the index, answers the API, serves PDFs,
+// re-indexes when a file is removed (-watch) and shuts down cleanly.
+func TestServeEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes the sample library")
+	}
+	lib := filepath.Join(t.TempDir(), "library")
+	if err := os.CopyFS(lib, os.DirFS(filepath.Join("..", "..", "testdata", "library"))); err != nil {
+		t.Fatal(err)
+	}
+	addrc := make(chan net.Addr, 1)
+	type run struct {
+		rep *indexer.Report
+		err error
+	}
+	runs := make(chan run, 4)
+	m := &serveMain{
+		Library:       lib,
+		Index:         filepath.Join(t.TempDir(), "index"),
+		Addr:          "127.0.0.1:0",
+		Watch:         true,
+		WatchEvery:    20 * time.Millisecond,
+		WorkerCommand: []string{os.Args[0], "-test.run=^TestServeExtractWorker$", "--"},
+		WorkerEnv:     []string{serveWorkerEnv + "=1"},
+		Log:           slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Ready:         func(a net.Addr) { addrc <- a },
+		Indexed:       func(r *indexer.Report, err error) { runs <- run{r, err} },
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	var base string
+	select {
+	case a := <-addrc:
+		base = "http://" + a.String()
+	case err := <-done:
+		t.Fatalf("Run: %v", err)
+	}
+	if r := <-runs; r.err != nil {
+		t.Fatalf("first indexing run: %v", r.err)
+	}
+
+	getJSON := func(path string, wantStatus int, v any) *http.Response {
+		t.Helper()
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != wantStatus {
+			t.Fatalf("GET %s: %d, want %d: %s", path, resp.StatusCode, wantStatus, b)
+		}
+		if v != nil {
+			if err := json.Unmarshal(b, v); err != nil {
+				t.Fatalf("GET %s: %v in %s", path, err, b)
+			}
+		}
+		return resp
+	}
+
+	var ready struct{ Documents int }
+	getJSON("/readyz", 200, &ready)
+	if ready.Documents == 0 {
+		t.Fatal("ready with no documents")
+	}
+	var res struct {
+		Total int
+		Hits  []struct {
+			ID, Title, URL string
+			Pages          []struct {
+				Page    int
+				Snippet string
+			}
+		}
+	}
+	getJSON("/api/search?q=duty+to+notify", 200, &res)
+	if res.Total == 0 || len(res.Hits) == 0 {
+		t.Fatalf("no hits for duty to notify: %+v", res)
+	}
+	top := res.Hits[0]
+	if !strings.Contains(strings.ToLower(top.Title), "first responder") || len(top.Pages) == 0 {
+		t.Errorf("top hit %+v, want a first responder toolkit with pages", top)
+	}
+	if len(top.Pages) > 0 {
+		var page struct{ Text, HTML string }
+		getJSON("/api/documents/"+top.ID+"/pages/"+strconv.Itoa(top.Pages[0].Page)+"?q=duty+to+notify", 200, &page)
+		if !strings.Contains(strings.ToLower(page.Text), "notify") || !strings.Contains(page.HTML, "<mark>") {
+			t.Errorf("page %d of %s does not contain the phrase: %.200q", top.Pages[0].Page, top.ID, page.Text)
+		}
+	}
+	var doc struct {
+		ID, File  string
+		PageCount int `json:"page_count"`
+	}
+	getJSON("/api/documents/"+top.ID, 200, &doc)
+	if doc.ID != top.ID || doc.PageCount == 0 {
+		t.Errorf("document %+v", doc)
+	}
+	resp, err := http.Get(base + top.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(string(pdf), "%PDF") {
+		t.Errorf("GET %s: %d %s %.10q", top.URL, resp.StatusCode, resp.Header.Get("Content-Type"), pdf)
+	}
+	getJSON("/api/facets", 200, nil)
+	getJSON("/api/suggest?q=traf", 200, nil)
+	getJSON("/api/search?per_page=100000", 400, nil)
+	getJSON("/api/documents/no-such-document", 404, nil)
+	getJSON("/documents/no-such-document/file", 404, nil)
+	getJSON("/api/openapi.json", 200, nil)
+	mresp := getJSON("/healthz", 200, nil)
+	if mresp.Header.Get("API-Version") == "" || mresp.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("headers %v", mresp.Header)
+	}
+
+	// -watch: removing the top hit's file re-indexes the library without it.
+	if err := os.Remove(filepath.Join(lib, filepath.FromSlash(doc.File))); err != nil {
+		t.Fatal(err)
+	}
+	if r := <-runs; r.err != nil {
+		t.Fatalf("re-indexing run: %v", r.err)
+	}
+	getJSON("/api/documents/"+top.ID, 404, nil)
+
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run after shutdown: %v", err)
+	}
+}
+
+// testWriter sends log lines to the test's log.
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
