@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 )
 
 // FilesPerFolder is how many PDFs go into one sub-folder of a corpus.
@@ -29,14 +30,16 @@ func Plan(seed uint64, pages int) []int {
 
 // Generate writes a library of about pages pages into dir: PDFs in
 // sub-folders of FilesPerFolder and a catalog.csv at the root. It uses
-// workers goroutines and returns the catalog rows.
-func Generate(ctx context.Context, dir string, seed uint64, pages, workers int) ([]Row, error) {
+// workers goroutines and returns the catalog rows and the number of bytes of
+// page text written (UTF-8, a newline after each line).
+func Generate(ctx context.Context, dir string, seed uint64, pages, workers int) ([]Row, int64, error) {
 	counts := Plan(seed, pages)
 	vocabs := make([]*Vocab, len(Languages))
 	for i := range Languages {
 		vocabs[i] = NewVocab(&Languages[i])
 	}
 	rows := make([]Row, len(counts))
+	var textBytes atomic.Int64
 	jobs := make(chan int)
 	errs := make(chan error, workers)
 	var wg sync.WaitGroup
@@ -53,6 +56,7 @@ func Generate(ctx context.Context, dir string, seed uint64, pages, workers int) 
 					return
 				}
 				rows[i] = h.Row
+				textBytes.Add(h.Doc.TextBytes())
 			}
 		}()
 	}
@@ -77,9 +81,9 @@ feed:
 		}
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return rows, WriteCatalog(filepath.Join(dir, "catalog.csv"), rows)
+	return rows, textBytes.Load(), WriteCatalog(filepath.Join(dir, "catalog.csv"), rows)
 }
 
 func writeFile(path string, pw *PDFWriter, doc PDFDoc) error {

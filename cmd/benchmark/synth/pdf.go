@@ -22,6 +22,17 @@ type PDFDoc struct {
 	Pages [][]Line
 }
 
+// TextBytes is the size of the document's text: each line and a newline.
+func (d PDFDoc) TextBytes() int64 {
+	var n int64
+	for _, p := range d.Pages {
+		for _, l := range p {
+			n += int64(len(l.Text)) + 1
+		}
+	}
+	return n
+}
+
 // Page geometry in points (A4) and type sizes.
 const (
 	pageW, pageH   = 595, 842

@@ -87,7 +87,7 @@ func TestPDFReadableByPdftotext(t *testing.T) {
 		t.Skip("pdftotext not installed")
 	}
 	dir := t.TempDir()
-	rows, err := Generate(context.Background(), dir, 1, 30, 2)
+	rows, _, err := Generate(context.Background(), dir, 1, 30, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
