@@ -144,6 +144,30 @@ func TestServeEndToEnd(t *testing.T) {
 	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(string(pdf), "%PDF") {
 		t.Errorf("GET %s: %d %s %.10q", top.URL, resp.StatusCode, resp.Header.Get("Content-Type"), pdf)
 	}
+	// Hostile queries get a clear 4xx (the error names the parameter), never a 5xx.
+	for _, q := range []string{
+		"q=" + strings.Repeat("trafficking+", 100),
+		"q=" + strings.Repeat("a+", 200),
+		"q=a*",
+		"q=%2F.*%2F",
+		"q=%22%22%22%22((((",
+		"page=999",
+		"per_page=100000",
+		"q=a&q=b",
+		"q=%ff",
+		"debug=1",
+	} {
+		resp, err := http.Get(base + "/api/search?" + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		t.Logf("%.40s: %d %.120s", q, resp.StatusCode, b)
+		if resp.StatusCode >= 500 {
+			t.Errorf("%.40s: %d %s", q, resp.StatusCode, b)
+		}
+	}
 	getJSON("/api/facets", 200, nil)
 	getJSON("/api/suggest?q=traf", 200, nil)
 	getJSON("/api/search?per_page=100000", 400, nil)
