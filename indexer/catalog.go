@@ -220,7 +220,7 @@ func parseCatalogJSON(name string, data []byte) ([]*row, []Problem) {
 		if err := dec.Decode(&obj); err != nil {
 			var se *json.SyntaxError
 			if errors.As(err, &se) {
-				line = lineAt(se.Offset)
+				line = errorLine(data, se.Offset)
 			}
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) {
@@ -246,7 +246,7 @@ func parseSidecar(name string, data []byte) (*row, []Problem) {
 		line := 1
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			line = lineOf(data, se.Offset)
+			line = errorLine(data, se.Offset)
 		}
 		return nil, []Problem{{File: name, Line: line, Message: fmt.Sprintf("not a JSON object (sidecar ignored): %v", err)}}
 	}
@@ -310,6 +310,12 @@ func lineOf(data []byte, off int64) int {
 	for off < int64(len(data)) && strings.IndexByte(" \t\r\n,", data[off]) >= 0 {
 		off++
 	}
+	return 1 + bytes.Count(data[:off], []byte("\n"))
+}
+
+// errorLine is the line of the byte a JSON syntax error stopped at.
+func errorLine(data []byte, off int64) int {
+	off = min(max(off-1, 0), int64(len(data)))
 	return 1 + bytes.Count(data[:off], []byte("\n"))
 }
 

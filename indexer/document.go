@@ -92,7 +92,7 @@ func pdfTitle(info pdftext.Info, rel string) string {
 	switch {
 	case !junkTitle(title, rel):
 		return title
-	case !junkTitle(heading, rel):
+	case !junkTitle(heading, ""):
 		return heading
 	}
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
@@ -106,7 +106,8 @@ var (
 
 // junkTitle reports whether a title is the kind of placeholder authoring
 // tools leave behind: "Home Office document template", "Microsoft Word -
-// guide.docx", "Untitled", the file's own name, or too short to mean much.
+// guide.docx", "Untitled", the file's own name (rel; "" to skip that
+// test), or too short to mean much.
 func junkTitle(t, rel string) bool {
 	k := matchKey(t)
 	if len([]rune(k)) < 4 || !strings.ContainsFunc(k, func(r rune) bool { return r > '9' }) {
@@ -117,6 +118,9 @@ func junkTitle(t, rel string) bool {
 	}
 	if !strings.Contains(t, " ") && strings.ContainsAny(t, "_") {
 		return true // an identifier, not a title
+	}
+	if rel == "" {
+		return false
 	}
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
 	return k == matchKey(base)

@@ -71,9 +71,9 @@ func detectLanguage(text string) string {
 var stopWords = map[string][]string{
 	"en": {"the", "and", "of", "to", "is", "in", "that", "for", "with", "are", "be", "this", "or", "by", "on", "it", "as", "should", "their", "from", "which", "have", "not", "who", "they"},
 	"fr": {"le", "la", "les", "des", "et", "est", "une", "du", "dans", "pour", "qui", "que", "sur", "au", "aux", "par", "pas", "ou", "avec", "ces", "être", "sont", "leur", "il"},
-	"es": {"el", "la", "los", "las", "y", "de", "que", "en", "del", "por", "para", "una", "con", "es", "se", "al", "su", "sus", "como", "más", "o", "son", "lo"},
+	"es": {"el", "la", "los", "las", "y", "de", "que", "en", "del", "por", "para", "una", "con", "es", "se", "al", "su", "sus", "como", "más", "son", "lo", "pero", "está"},
 	"de": {"der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "des", "ein", "eine", "zu", "von", "für", "auf", "werden", "sich", "im", "oder", "sind", "auch"},
-	"pt": {"o", "os", "as", "e", "do", "da", "dos", "das", "que", "em", "no", "na", "para", "com", "uma", "um", "não", "por", "ao", "se", "são", "pelo", "pela"},
+	"pt": {"o", "os", "as", "e", "do", "da", "dos", "das", "que", "em", "no", "na", "para", "com", "uma", "um", "não", "por", "ao", "se", "são", "pelo", "pela", "seu", "sua", "à", "é", "nos", "nas", "também", "mais", "de"},
 	"it": {"il", "lo", "gli", "di", "che", "e", "è", "della", "delle", "per", "con", "non", "una", "sono", "nel", "alla", "dei", "anche"},
 	"nl": {"de", "het", "een", "en", "van", "is", "dat", "niet", "met", "voor", "zijn", "worden", "op", "ook", "aan", "bij"},
 }

@@ -22,6 +22,9 @@ import (
 // and after a response with Exit set (an extraction that would not stop).
 const workerProtocol = 1
 
+// extractFile reads a PDF; tests replace it with misbehaving extractors.
+var extractFile = pdftext.Extract
+
 type workerHello struct {
 	Protocol int `json:"protocol"`
 	PID      int `json:"pid"`
@@ -100,7 +103,7 @@ func extractOne(ctx context.Context, req workRequest) workResponse {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	done := make(chan *pdftext.Result, 1)
-	go func() { done <- pdftext.Extract(ctx, req.Path) }()
+	go func() { done <- extractFile(ctx, req.Path) }()
 	timedOut := func(exit bool) workResponse {
 		return workResponse{Result: &pdftext.Result{Outcome: pdftext.OutcomeBroken,
 			Reason: fmt.Sprintf("timed out after %s", timeout)}, TimedOut: true, Exit: exit}
