@@ -7,7 +7,9 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 
 	"handbooks/search"
 )
@@ -106,8 +108,12 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		if ae.Status == http.StatusServiceUnavailable {
 			lvl = slog.LevelWarn
 		}
+		detail := err.Error()
+		if !s.logQ {
+			detail = redactQuery(detail, r)
+		}
 		s.log.Log(r.Context(), lvl, "request failed", "method", r.Method,
-			"route", routeOf(r), "status", ae.Status, "code", ae.Code, "err", err)
+			"route", routeOf(r), "status", ae.Status, "code", ae.Code, "err", detail)
 	}
 	h := w.Header()
 	if ae.Status == http.StatusServiceUnavailable {
@@ -122,6 +128,21 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	writeJSONStatus(w, ae.Status, struct {
 		Error *apiError `json:"error"`
 	}{ae})
+}
+
+// redactQuery removes from an error's text the values of r's query
+// parameters, so that an index error quoting the query does not put it in
+// the log.
+func redactQuery(detail string, r *http.Request) string {
+	vals, _ := url.ParseQuery(r.URL.RawQuery)
+	for _, vs := range vals {
+		for _, v := range vs {
+			if len(v) >= 3 {
+				detail = strings.ReplaceAll(detail, v, "[redacted]")
+			}
+		}
+	}
+	return detail
 }
 
 // writeJSON writes v as a 200 JSON response.

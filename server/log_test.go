@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"errors"
 	"log/slog"
 	"strings"
 	"sync"
@@ -54,5 +55,19 @@ func TestAccessLog(t *testing.T) {
 		if strings.Contains(log, "/nowhere") {
 			t.Errorf("the path of an unmatched request is logged:\n%s", log)
 		}
+	}
+}
+
+func TestErrorLogRedactsQuery(t *testing.T) {
+	var out syncBuffer
+	fake := newFake()
+	fake.err = errors.New(`bleve: parse "someone's secret words": boom`)
+	s, err := New(Config{Searcher: fake, Library: t.TempDir(), Logger: slog.New(slog.NewTextHandler(&out, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkError(t, get(s, "GET", "/api/search?q=someone%27s+secret+words"), 500, codeInternal, "")
+	if log := out.String(); strings.Contains(log, "secret") || !strings.Contains(log, "boom") {
+		t.Errorf("log:\n%s", log)
 	}
 }

@@ -14,9 +14,9 @@ import (
 // Documented bounds of the API's parameters (see openapi.json). A value
 // outside them is a 400 naming the parameter; nothing is clamped.
 const (
-	MaxQueryBytes   = 500  // q (the index has the same limit)
-	MaxFilterValues = 20   // values of one repeated filter parameter
-	MaxValueBytes   = 200  // one filter value, an id
+	MaxQueryBytes   = 500 // q (the index has the same limit)
+	MaxFilterValues = 20  // values of one repeated filter parameter
+	MaxValueBytes   = 200 // one filter value, an id
 	MaxCursorBytes  = 1024
 	DefaultPerPage  = 10
 	MaxPerPage      = 100

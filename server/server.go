@@ -63,7 +63,8 @@ type Limits struct {
 	// MaxConns bounds open connections; more wait to be accepted.
 	MaxConns int
 	// MaxSearches bounds index calls in flight; a request waits up to
-	// SearchWait for a slot, then gets 503 overloaded.
+	// SearchWait for a slot, then gets 503 overloaded. A negative
+	// SearchWait means no waiting.
 	MaxSearches int
 	SearchWait  time.Duration
 }
@@ -218,6 +219,7 @@ func (s *Server) enterSearch(ctx context.Context) error {
 	default:
 	}
 	if s.limits.SearchWait < 0 {
+		s.metrics.overloaded()
 		return errOverloaded
 	}
 	t := time.NewTimer(s.limits.SearchWait)
