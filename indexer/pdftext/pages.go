@@ -11,7 +11,7 @@ import (
 type pageRef struct {
 	v   pdf.Value
 	res pdf.Value
-	box [4]float64 // crop box (media box when there is none)
+	box [4]float64 // media box
 }
 
 const maxPages = 100_000
@@ -82,13 +82,6 @@ func pageBox(media, crop pdf.Value) [4]float64 {
 	if b[2]-b[0] <= 0 || b[3]-b[1] <= 0 {
 		b = [4]float64{0, 0, 612, 792}
 	}
-	if c := readRect(crop); c[2]-c[0] > 0 && c[3]-c[1] > 0 {
-		// the crop box, clipped to the media box
-		c[0], c[1] = max(c[0], b[0]), max(c[1], b[1])
-		c[2], c[3] = min(c[2], b[2]), min(c[3], b[3])
-		if c[2]-c[0] > 0 && c[3]-c[1] > 0 {
-			b = c
-		}
-	}
+	_ = crop // text outside the crop box is kept, as viewers that print do
 	return b
 }

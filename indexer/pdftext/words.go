@@ -118,7 +118,7 @@ func joinWords(ws []word) string {
 		if i > 0 {
 			p := ws[i-1]
 			gap := w.x0 - p.x1
-			if gap >= threshold*p.size || (w.space && gap > -0.1*p.size) {
+			if gap >= threshold*p.size || (w.space && gap > -0.1*p.size) || gap < -overlapBreak*p.size {
 				b.WriteByte(' ')
 			}
 		}
