@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -179,12 +180,42 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Errorf("headers %v", mresp.Header)
 	}
 
-	// -watch: removing the top hit's file re-indexes the library without it.
+	// -watch: removing the top hit's file re-indexes the library without it,
+	// and searches running meanwhile all succeed.
+	stopSearching := make(chan struct{})
+	searched := make(chan error, 1)
+	go func() {
+		for n := 0; ; n++ {
+			select {
+			case <-stopSearching:
+				t.Logf("%d searches during re-indexing", n)
+				searched <- nil
+				return
+			default:
+			}
+			resp, err := http.Get(base + "/api/search?q=duty+to+notify")
+			if err != nil {
+				searched <- err
+				return
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				searched <- fmt.Errorf("search %d during re-indexing: status %d", n, resp.StatusCode)
+				return
+			}
+		}
+	}()
 	if err := os.Remove(filepath.Join(lib, filepath.FromSlash(doc.File))); err != nil {
 		t.Fatal(err)
 	}
-	if r := <-runs; r.err != nil {
+	r := <-runs
+	close(stopSearching)
+	if r.err != nil {
 		t.Fatalf("re-indexing run: %v", r.err)
+	}
+	if err := <-searched; err != nil {
+		t.Error(err)
 	}
 	getJSON("/api/documents/"+top.ID, 404, nil)
 
