@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"math"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -111,7 +112,9 @@ func (r *runner) runForm(f *form, key string, res pdf.Value, gs gstate) {
 }
 
 // runAnnotations draws the normal appearance streams of the page's visible
-// annotations (form fields, stamps, free text).
+// annotations (form fields, stamps, free text). A text field whose
+// appearance shows nothing (a form saved with NeedAppearances) gets its
+// value written in its rectangle, as a viewer would.
 func (r *runner) runAnnotations(page pdf.Value, pageRes pdf.Value) {
 	annots := page.Key("Annots")
 	for i := 0; i < annots.Len() && i < 2000 && r.stop == nil; i++ {
@@ -119,38 +122,92 @@ func (r *runner) runAnnotations(page pdf.Value, pageRes pdf.Value) {
 		if flags := a.Key("F").Int64(); flags&2 != 0 || flags&32 != 0 {
 			continue // hidden, or not for viewing
 		}
-		ap := a.Key("AP").Key("N")
-		if ap.Kind() == pdf.Dict {
-			state := a.Key("AS").Name()
-			if state == "" {
-				continue
-			}
-			ap = ap.Key(state)
-		}
-		if ap.Kind() != pdf.Stream {
-			continue
-		}
 		rect := readRect(a.Key("Rect"))
 		if rect[2]-rect[0] <= 0 || rect[3]-rect[1] <= 0 {
 			continue
 		}
-		f := r.doc.loadForm(ap)
-		if f == nil {
-			continue
+		before := len(r.glyphs)
+		ap := a.Key("AP").Key("N")
+		if ap.Kind() == pdf.Dict {
+			ap = ap.Key(a.Key("AS").Name())
 		}
-		bbox := readRect(ap.Key("BBox"))
-		// the bounding box transformed by the form matrix, fitted to Rect
-		x0, y0, x1, y1 := transformRect(f.matrix, bbox)
-		var a2 matrix
-		if x1-x0 <= 0 || y1-y0 <= 0 {
-			a2 = matrix{1, 0, 0, 1, rect[0] - x0, rect[1] - y0}
-		} else {
-			sx := (rect[2] - rect[0]) / (x1 - x0)
-			sy := (rect[3] - rect[1]) / (y1 - y0)
-			a2 = matrix{sx, 0, 0, sy, rect[0] - x0*sx, rect[1] - y0*sy}
+		if ap.Kind() == pdf.Stream {
+			r.runAppearance(ap, rect, pageRes)
 		}
-		gs := gstate{ctm: a2, scale: 1}
-		r.runForm(f, "annot", pageRes, gs)
+		if len(r.glyphs) == before && a.Key("Subtype").Name() == "Widget" {
+			r.fieldValue(a, rect)
+		}
+	}
+}
+
+func (r *runner) runAppearance(ap pdf.Value, rect [4]float64, pageRes pdf.Value) {
+	f := r.doc.loadForm(ap)
+	if f == nil {
+		return
+	}
+	bbox := readRect(ap.Key("BBox"))
+	// the bounding box transformed by the form matrix, fitted to Rect
+	x0, y0, x1, y1 := transformRect(f.matrix, bbox)
+	var a2 matrix
+	if x1-x0 <= 0 || y1-y0 <= 0 {
+		a2 = matrix{1, 0, 0, 1, rect[0] - x0, rect[1] - y0}
+	} else {
+		sx := (rect[2] - rect[0]) / (x1 - x0)
+		sy := (rect[3] - rect[1]) / (y1 - y0)
+		a2 = matrix{sx, 0, 0, sy, rect[0] - x0*sx, rect[1] - y0*sy}
+	}
+	r.runForm(f, "annot", pageRes, gstate{ctm: a2, scale: 1})
+}
+
+// fieldValue writes the value of a text or choice field in its rectangle.
+func (r *runner) fieldValue(a pdf.Value, rect [4]float64) {
+	var ft, da string
+	var v pdf.Value
+	for n, depth := a, 0; n.Kind() == pdf.Dict && depth < 8; n, depth = n.Key("Parent"), depth+1 {
+		if ft == "" {
+			ft = n.Key("FT").Name()
+		}
+		if v.IsNull() {
+			v = n.Key("V")
+		}
+		if da == "" {
+			da = n.Key("DA").RawString()
+		}
+	}
+	if ft != "Tx" && ft != "Ch" {
+		return
+	}
+	text := v.Text()
+	if v.Kind() == pdf.Array && v.Len() > 0 {
+		text = v.Index(0).Text()
+	}
+	if text == "" {
+		return
+	}
+	h := rect[3] - rect[1]
+	size := 0.0
+	if f := strings.Fields(da); len(f) >= 2 {
+		for k := 1; k < len(f); k++ {
+			if f[k] == "Tf" {
+				size = parseNumber([]byte(f[k-1]))
+			}
+		}
+	}
+	if size <= 0 {
+		size = math.Min(12, 0.75*h)
+	}
+	y := rect[3] - 2 - 0.8*size
+	if h < 2*size {
+		y = rect[1] + (h-size)/2 + 0.2*size
+	}
+	for _, ln := range strings.FieldsFunc(text, func(c rune) bool { return c == '\n' || c == '\r' }) {
+		x := rect[0] + 2
+		for _, c := range ln {
+			w := 0.5 * size
+			r.emit(string(c), x, y, x+w, y, size, 0)
+			x += w
+		}
+		y -= 1.15 * size
 	}
 }
 
