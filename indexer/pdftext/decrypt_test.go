@@ -14,19 +14,19 @@ import (
 	"testing"
 )
 
-// testEncryption is how encryptedPDF encrypts: the standard security
+// fixtureEncryption is how encryptedPDF encrypts: the standard security
 // handler's version, revision and key length, the crypt filter method for
 // V=4 and V=5, and the passwords.
-type testEncryption struct {
+type fixtureEncryption struct {
 	v, r, bits  int
 	cfm         string // V2, AESV2 or AESV3 for crypt filters
 	user, owner string
 }
 
-var testID = []byte("0123456789abcdef")
+var fixtureID = []byte("0123456789abcdef")
 
 // encryptedPDF is a one-page document with an Info title, encrypted.
-func encryptedPDF(e testEncryption) []byte {
+func encryptedPDF(e fixtureEncryption) []byte {
 	const title = "Handbook for first responders"
 	content := []byte("BT /F1 12 Tf 20 100 Td (Indicators of exploitation) Tj ET")
 	var fileKey, o, u, oe, ue []byte
@@ -42,7 +42,7 @@ func encryptedPDF(e testEncryption) []byte {
 		oe = aesWrap(hash2B(e.r, []byte(e.owner), oks, u[:48]), fileKey)
 	} else {
 		o = ownerEntry(padPassword(e.owner), padPassword(e.user), e.r, n)
-		fileKey = rc4Key(padPassword(e.user), o, uint32(p), testID, e.r, n, true)
+		fileKey = rc4Key(padPassword(e.user), o, uint32(p), fixtureID, e.r, n, true)
 		u = userEntry(fileKey, e.r)
 	}
 	method := cryptRC4
@@ -65,9 +65,9 @@ func encryptedPDF(e testEncryption) []byte {
 		dict += fmt.Sprintf(" /CF << /StdCF << /CFM /%s /AuthEvent /DocOpen /Length %d >> >> /StmF /StdCF /StrF /StdCF", e.cfm, n)
 	}
 	dict += " >>"
-	doc := onePage(testObj{body: fmt.Sprintf("<< /Length %d >>", len(encContent)), stream: encContent})
-	doc.objects = append(doc.objects, testObj{body: dict}, testObj{body: "<< /Title <" + enc(7, []byte(title)) + "> >>"})
-	doc.trailer = fmt.Sprintf("/Encrypt 6 0 R /Info 7 0 R /ID [<%x> <%x>]", testID, testID)
+	doc := fixtureOnePage(fixtureObj{body: fmt.Sprintf("<< /Length %d >>", len(encContent)), stream: encContent})
+	doc.objects = append(doc.objects, fixtureObj{body: dict}, fixtureObj{body: "<< /Title <" + enc(7, []byte(title)) + "> >>"})
+	doc.trailer = fmt.Sprintf("/Encrypt 6 0 R /Info 7 0 R /ID [<%x> <%x>]", fixtureID, fixtureID)
 	return doc.bytes()
 }
 
@@ -113,7 +113,7 @@ func userEntry(key []byte, r int) []byte {
 	}
 	h := md5.New()
 	h.Write(stdPasswordPad)
-	h.Write(testID)
+	h.Write(fixtureID)
 	out := h.Sum(nil)
 	for i := 0; i <= 19; i++ {
 		k := make([]byte, len(key))
@@ -157,20 +157,20 @@ func encryptFor(d *decrypter, ref pdfRef, method int, data []byte) []byte {
 func TestOpenDecrypts(t *testing.T) {
 	tests := []struct {
 		name string
-		enc  testEncryption
+		enc  fixtureEncryption
 	}{
-		{"RC4 40-bit, revision 2", testEncryption{v: 1, r: 2, bits: 40, owner: "owner"}},
-		{"RC4 128-bit, revision 3", testEncryption{v: 2, r: 3, bits: 128, owner: "owner"}},
-		{"crypt filter V2 (RC4), V=4", testEncryption{v: 4, r: 4, bits: 128, cfm: "V2", owner: "owner"}},
-		{"crypt filter AESV2, V=4", testEncryption{v: 4, r: 4, bits: 128, cfm: "AESV2", owner: "owner"}},
-		{"AES-256, revision 5", testEncryption{v: 5, r: 5, bits: 256, cfm: "AESV3", owner: "owner"}},
-		{"AES-256, revision 6", testEncryption{v: 5, r: 6, bits: 256, cfm: "AESV3", owner: "owner"}},
-		{"AES-256, empty owner password", testEncryption{v: 5, r: 6, bits: 256, cfm: "AESV3", user: "secret"}},
-		{"RC4 128-bit, empty owner password", testEncryption{v: 2, r: 3, bits: 128, user: "secret"}},
+		{"RC4 40-bit, revision 2", fixtureEncryption{v: 1, r: 2, bits: 40, owner: "owner"}},
+		{"RC4 128-bit, revision 3", fixtureEncryption{v: 2, r: 3, bits: 128, owner: "owner"}},
+		{"crypt filter V2 (RC4), V=4", fixtureEncryption{v: 4, r: 4, bits: 128, cfm: "V2", owner: "owner"}},
+		{"crypt filter AESV2, V=4", fixtureEncryption{v: 4, r: 4, bits: 128, cfm: "AESV2", owner: "owner"}},
+		{"AES-256, revision 5", fixtureEncryption{v: 5, r: 5, bits: 256, cfm: "AESV3", owner: "owner"}},
+		{"AES-256, revision 6", fixtureEncryption{v: 5, r: 6, bits: 256, cfm: "AESV3", owner: "owner"}},
+		{"AES-256, empty owner password", fixtureEncryption{v: 5, r: 6, bits: 256, cfm: "AESV3", user: "secret"}},
+		{"RC4 128-bit, empty owner password", fixtureEncryption{v: 2, r: 3, bits: 128, user: "secret"}},
 	}
 	for _, tt := range tests {
 		data := encryptedPDF(tt.enc)
-		r, c, err := openReader(t.Context(), writeTemp(t, data))
+		r, c, err := openReader(t.Context(), fixtureFile(t, data))
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
@@ -179,8 +179,8 @@ func TestOpenDecrypts(t *testing.T) {
 		if got := r.Trailer().Key("Info").Key("Title").Text(); got != "Handbook for first responders" {
 			t.Errorf("%s: title %q", tt.name, got)
 		}
-		if r.Trailer().Key("Encrypt").Kind() != 0 {
-			t.Errorf("%s: the repaired copy is still encrypted", tt.name)
+		if r.Trailer().Key("Encrypt").Kind() != 0 || !r.Trailer().Key("Decrypted").Bool() {
+			t.Errorf("%s: the repaired copy is still encrypted or does not say it was", tt.name)
 		}
 		text, err := r.Page(1).GetPlainText(nil)
 		if err != nil || !strings.Contains(text, "Indicators of exploitation") {
@@ -190,12 +190,12 @@ func TestOpenDecrypts(t *testing.T) {
 }
 
 func TestOpenNeedsPassword(t *testing.T) {
-	for _, e := range []testEncryption{
+	for _, e := range []fixtureEncryption{
 		{v: 2, r: 3, bits: 128, user: "secret", owner: "owner"},
 		{v: 4, r: 4, bits: 128, cfm: "AESV2", user: "secret", owner: "owner"},
 		{v: 5, r: 6, bits: 256, cfm: "AESV3", user: "secret", owner: "owner"},
 	} {
-		_, _, err := openReader(t.Context(), writeTemp(t, encryptedPDF(e)))
+		_, _, err := openReader(t.Context(), fixtureFile(t, encryptedPDF(e)))
 		if !errors.Is(err, ErrEncrypted) {
 			t.Errorf("V=%d R=%d with a user password: error %v, want ErrEncrypted", e.v, e.r, err)
 		}

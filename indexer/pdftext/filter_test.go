@@ -37,15 +37,15 @@ func TestDecodeFilter(t *testing.T) {
 		{"lzw long input", "LZW", nil, lzwEncode(bytes.Repeat(text, 200), true), bytes.Repeat(text, 200)},
 		{"lzw from compress/lzw", "LZWDecode", pdfDict{"EarlyChange": int64(0)}, goLZW(bytes.Repeat(text, 200)), bytes.Repeat(text, 200)},
 		{"run length", "RunLengthDecode", nil, []byte{2, 'a', 'b', 'c', 253, 'x', 128}, []byte("abcxxxx")},
-		{"flate", "FlateDecode", nil, zlibBytes(text), text},
+		{"flate", "FlateDecode", nil, fixtureZlib(text), text},
 		{"flate without zlib header", "FlateDecode", nil, raw.Bytes(), text},
-		{"flate truncated keeps the start", "Fl", nil, zlibBytes(text)[:len(zlibBytes(text))-8], text[:0]},
+		{"flate truncated keeps the start", "Fl", nil, fixtureZlib(text)[:len(fixtureZlib(text))-8], text[:0]},
 		{"flate png up predictor", "FlateDecode", pdfDict{"Predictor": int64(12), "Columns": int64(3)},
-			zlibBytes([]byte{2, 1, 2, 3, 2, 1, 1, 1}), []byte{1, 2, 3, 2, 3, 4}},
+			fixtureZlib([]byte{2, 1, 2, 3, 2, 1, 1, 1}), []byte{1, 2, 3, 2, 3, 4}},
 		{"flate png sub predictor", "FlateDecode", pdfDict{"Predictor": int64(15), "Columns": int64(3)},
-			zlibBytes([]byte{1, 1, 1, 1, 0, 9, 8, 7}), []byte{1, 2, 3, 9, 8, 7}},
+			fixtureZlib([]byte{1, 1, 1, 1, 0, 9, 8, 7}), []byte{1, 2, 3, 9, 8, 7}},
 		{"flate tiff predictor", "FlateDecode", pdfDict{"Predictor": int64(2), "Columns": int64(3)},
-			zlibBytes([]byte{1, 1, 1, 5, 0, 1}), []byte{1, 2, 3, 5, 5, 6}},
+			fixtureZlib([]byte{1, 1, 1, 5, 0, 1}), []byte{1, 2, 3, 5, 5, 6}},
 	}
 	for _, tt := range tests {
 		got, err := decodeFilter(tt.filter, tt.params, tt.in)
@@ -59,7 +59,7 @@ func TestDecodeFilter(t *testing.T) {
 			t.Errorf("%s: %v", tt.name, err)
 		}
 		if !bytes.Equal(got, tt.want) {
-			t.Errorf("%s: got %q, want %q", tt.name, clip(got), clip(tt.want))
+			t.Errorf("%s: got %q, want %q", tt.name, clipBytes(got), clipBytes(tt.want))
 		}
 	}
 }
@@ -75,8 +75,8 @@ func TestDecodeFilterUnknown(t *testing.T) {
 func TestOpenStreamFilters(t *testing.T) {
 	content := []byte("BT /F1 12 Tf 20 100 Td (Trafficking indicators) Tj ET")
 	hex := []byte(strings.ToUpper(string(bytesToHex(content))) + ">")
-	a85 := make([]byte, ascii85.MaxEncodedLen(len(zlibBytes(content))))
-	a85 = append(a85[:ascii85.Encode(a85, zlibBytes(content))], "~>"...)
+	a85 := make([]byte, ascii85.MaxEncodedLen(len(fixtureZlib(content))))
+	a85 = append(a85[:ascii85.Encode(a85, fixtureZlib(content))], "~>"...)
 	tests := []struct {
 		name   string
 		filter string
@@ -89,8 +89,8 @@ func TestOpenStreamFilters(t *testing.T) {
 		{"RunLengthDecode", "/RunLengthDecode", append([]byte{byte(len(content) - 1)}, append(content, 128)...)},
 	}
 	for _, tt := range tests {
-		obj := testObj{body: "<< /Length " + itoa(len(tt.data)) + " /Filter " + tt.filter + " >>", stream: tt.data}
-		pages, err := openText(t, onePage(obj).bytes())
+		obj := fixtureObj{body: "<< /Length " + fixtureItoa(len(tt.data)) + " /Filter " + tt.filter + " >>", stream: tt.data}
+		pages, err := openFixture(t, fixtureOnePage(obj).bytes())
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
@@ -110,7 +110,7 @@ func goLZW(data []byte) []byte {
 	return b.Bytes()
 }
 
-func clip(b []byte) []byte {
+func clipBytes(b []byte) []byte {
 	if len(b) > 80 {
 		return b[:80]
 	}
@@ -126,10 +126,10 @@ func bytesToHex(b []byte) []byte {
 	return out
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+func fixtureItoa(n int) string { return strconv.Itoa(n) }
 
 func TestLibraryReadable(t *testing.T) {
-	flate := zlibBytes([]byte("BT ET"))
+	flate := fixtureZlib([]byte("BT ET"))
 	tests := []struct {
 		dict pdfDict
 		want bool

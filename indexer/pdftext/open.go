@@ -28,7 +28,8 @@ const maxFileSize = 1 << 30
 // a tolerant parser (rebuilding the cross-reference table by scanning,
 // decrypting files that open with an empty password, decoding filters the
 // library lacks) and writes a clean copy in memory, with a fresh page tree,
-// which the library then reads.
+// which the library then reads. The trailer of a copy made from an
+// encrypted file has /Decrypted true.
 //
 // Errors wrap ErrEncrypted when a password is needed, ErrBroken otherwise.
 func openReader(ctx context.Context, path string) (*pdf.Reader, io.Closer, error) {

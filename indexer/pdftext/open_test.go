@@ -7,20 +7,20 @@ import (
 	"testing"
 )
 
-// corpus is the shared folder of real PDFs next to the repository.
-const corpus = "../../../shared/corpus"
+// sharedCorpus is the shared folder of real PDFs next to the repository.
+const sharedCorpus = "../../../shared/sharedCorpus"
 
 // Every real PDF opens, or fails with a classified error, and no page tree
 // it yields is larger than the file could hold.
 func TestOpenCorpus(t *testing.T) {
-	if _, err := os.Stat(corpus); err != nil {
+	if _, err := os.Stat(sharedCorpus); err != nil {
 		t.Skip("no shared corpus")
 	}
 	if testing.Short() {
 		t.Skip("corpus test in -short mode")
 	}
-	files, _ := filepath.Glob(filepath.Join(corpus, "domain", "*.pdf"))
-	wild, _ := filepath.Glob(filepath.Join(corpus, "wild", "*", "*.pdf"))
+	files, _ := filepath.Glob(filepath.Join(sharedCorpus, "domain", "*.pdf"))
+	wild, _ := filepath.Glob(filepath.Join(sharedCorpus, "wild", "*", "*.pdf"))
 	var opened, encrypted, broken int
 	for _, f := range append(files, wild...) {
 		r, c, err := openReader(t.Context(), f)

@@ -15,7 +15,8 @@ func repair(data []byte) ([]byte, error) {
 	if len(doc.objects) == 0 {
 		return nil, errors.New("no objects found")
 	}
-	if doc.trailer["Encrypt"] != nil {
+	decrypted := doc.trailer["Encrypt"] != nil
+	if decrypted {
 		d, err := newDecrypter(doc)
 		if err != nil {
 			return nil, err
@@ -38,6 +39,7 @@ func repair(data []byte) ([]byte, error) {
 		return nil, err
 	}
 	w := newRepairWriter(doc)
+	w.decrypted = decrypted
 	if err := w.rebuildPages(root); err != nil {
 		return nil, err
 	}

@@ -10,21 +10,21 @@ import (
 	"testing"
 )
 
-// testPDF describes a small PDF for tests. Objects are numbered from 1 in
+// fixturePDF describes a small PDF for tests. Objects are numbered from 1 in
 // the order given; a stream object is written from its dict and data.
-type testPDF struct {
+type fixturePDF struct {
 	header  string // default "%PDF-1.4\n"
-	objects []testObj
+	objects []fixtureObj
 	trailer string // extra trailer entries
 	xref    string // "" (a correct table), "none", "garbage" (wrong offsets)
 }
 
-type testObj struct {
+type fixtureObj struct {
 	body   string // dictionary or other value
 	stream []byte // when not nil, the object is a stream with this data
 }
 
-func (p testPDF) bytes() []byte {
+func (p fixturePDF) bytes() []byte {
 	var b bytes.Buffer
 	h := p.header
 	if h == "" {
@@ -56,10 +56,10 @@ func (p testPDF) bytes() []byte {
 	return b.Bytes()
 }
 
-// onePage is a document with one page showing text in Helvetica; content
+// fixtureOnePage is a document with one page showing text in Helvetica; content
 // is the page's content stream object.
-func onePage(content testObj) testPDF {
-	return testPDF{objects: []testObj{
+func fixtureOnePage(content fixtureObj) fixturePDF {
+	return fixturePDF{objects: []fixtureObj{
 		{body: "<< /Type /Catalog /Pages 2 0 R >>"},
 		{body: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"},
 		{body: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"},
@@ -68,13 +68,13 @@ func onePage(content testObj) testPDF {
 	}}
 }
 
-// plainContent is an unfiltered content stream showing text.
-func plainContent(text string) testObj {
+// fixtureContent is an unfiltered content stream showing text.
+func fixtureContent(text string) fixtureObj {
 	data := []byte("BT /F1 12 Tf 20 100 Td (" + text + ") Tj ET")
-	return testObj{body: fmt.Sprintf("<< /Length %d >>", len(data)), stream: data}
+	return fixtureObj{body: fmt.Sprintf("<< /Length %d >>", len(data)), stream: data}
 }
 
-func zlibBytes(data []byte) []byte {
+func fixtureZlib(data []byte) []byte {
 	var b bytes.Buffer
 	w := zlib.NewWriter(&b)
 	w.Write(data)
@@ -82,8 +82,8 @@ func zlibBytes(data []byte) []byte {
 	return b.Bytes()
 }
 
-// writeTemp writes data to a file in a test directory.
-func writeTemp(t *testing.T, data []byte) string {
+// fixtureFile writes data to a file in a test directory.
+func fixtureFile(t *testing.T, data []byte) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "test.pdf")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -92,11 +92,11 @@ func writeTemp(t *testing.T, data []byte) string {
 	return path
 }
 
-// openText opens data with openReader and returns the plain text of every
+// openFixture opens data with openReader and returns the plain text of every
 // page as the PDF library reads it.
-func openText(t *testing.T, data []byte) ([]string, error) {
+func openFixture(t *testing.T, data []byte) ([]string, error) {
 	t.Helper()
-	r, c, err := openReader(t.Context(), writeTemp(t, data))
+	r, c, err := openReader(t.Context(), fixtureFile(t, data))
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +141,7 @@ func lzwEncode(data []byte, early bool) []byte {
 			w = wc
 			continue
 		}
-		put(code(dict, w))
+		put(lzwCode(dict, w))
 		if next < 4096 {
 			dict[wc] = next
 			next++
@@ -154,7 +154,7 @@ func lzwEncode(data []byte, early bool) []byte {
 		w = string([]byte{c})
 	}
 	if w != "" {
-		put(code(dict, w))
+		put(lzwCode(dict, w))
 	}
 	put(257)
 	if nacc > 0 {
@@ -163,7 +163,7 @@ func lzwEncode(data []byte, early bool) []byte {
 	return out
 }
 
-func code(dict map[string]int, w string) int {
+func lzwCode(dict map[string]int, w string) int {
 	if len(w) == 1 {
 		return int(w[0])
 	}

@@ -19,9 +19,9 @@ func TestOpenHeaderVariants(t *testing.T) {
 		"Content-Type: application/pdf\r\n\r\n%PDF-1.5\n", // junk before the header
 		"%PDF-1.4", // no line end at all
 	} {
-		p := onePage(plainContent("Victim support"))
+		p := fixtureOnePage(fixtureContent("Victim support"))
 		p.header = header
-		pages, err := openText(t, p.bytes())
+		pages, err := openFixture(t, p.bytes())
 		if err != nil {
 			t.Errorf("header %q: %v", header, err)
 			continue
@@ -48,46 +48,46 @@ func TestOpenRebuildsCrossReferences(t *testing.T) {
 		name string
 		data func() []byte
 	}{
-		{"correct table", func() []byte { return onePage(plainContent("Referral")).bytes() }},
+		{"correct table", func() []byte { return fixtureOnePage(fixtureContent("Referral")).bytes() }},
 		{"wrong offsets", func() []byte {
-			p := onePage(plainContent("Referral"))
+			p := fixtureOnePage(fixtureContent("Referral"))
 			p.xref = "garbage"
 			return p.bytes()
 		}},
 		{"no table", func() []byte {
-			p := onePage(plainContent("Referral"))
+			p := fixtureOnePage(fixtureContent("Referral"))
 			p.xref = "none"
 			return p.bytes()
 		}},
 		{"wrong startxref", func() []byte {
-			b := onePage(plainContent("Referral")).bytes()
+			b := fixtureOnePage(fixtureContent("Referral")).bytes()
 			i := strings.LastIndex(string(b), "startxref")
 			return append(b[:i:i], "startxref\n99999\n%%EOF\n"...)
 		}},
 		{"truncated before the table", func() []byte {
-			b := onePage(plainContent("Referral")).bytes()
+			b := fixtureOnePage(fixtureContent("Referral")).bytes()
 			return b[:strings.Index(string(b), "xref")]
 		}},
 		{"no trailer root: the catalog is found by type", func() []byte {
-			b := onePage(plainContent("Referral")).bytes()
+			b := fixtureOnePage(fixtureContent("Referral")).bytes()
 			return []byte(strings.Replace(string(b), "/Root 1 0 R", "", 1))
 		}},
 		{"stream length wrong", func() []byte {
-			b := onePage(plainContent("Referral")).bytes()
+			b := fixtureOnePage(fixtureContent("Referral")).bytes()
 			return setLength(t, b, "4300")
 		}},
 		{"stream length indirect and missing", func() []byte {
-			b := onePage(plainContent("Referral")).bytes()
+			b := fixtureOnePage(fixtureContent("Referral")).bytes()
 			return setLength(t, b, "99 0 R")
 		}},
 		{"incremental update: the later object wins", func() []byte {
-			b := onePage(plainContent("Outdated")).bytes()
+			b := fixtureOnePage(fixtureContent("Outdated")).bytes()
 			data := []byte("BT /F1 12 Tf 20 100 Td (Referral) Tj ET")
 			return fmt.Appendf(b, "4 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\n", len(data), data)
 		}},
 	}
 	for _, tt := range tests {
-		pages, err := openText(t, tt.data())
+		pages, err := openFixture(t, tt.data())
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
@@ -98,11 +98,11 @@ func TestOpenRebuildsCrossReferences(t *testing.T) {
 	}
 }
 
-// pageTree is a document whose page tree is given by the bodies of
+// fixtureTree is a document whose page tree is given by the bodies of
 // objects 2 and 3 (object 4 is a page, 5 its content, 6 its font).
-func pageTree(two, three string) []byte {
-	content := plainContent("Page text")
-	return testPDF{objects: []testObj{
+func fixtureTree(two, three string) []byte {
+	content := fixtureContent("Page text")
+	return fixturePDF{objects: []fixtureObj{
 		{body: "<< /Type /Catalog /Pages 2 0 R >>"},
 		{body: two},
 		{body: three},
@@ -128,11 +128,11 @@ func TestOpenGuardsThePageTree(t *testing.T) {
 		{"kids missing: pages found by type", "<< /Type /Pages /Count 1 >>", res[:len(res)-len(" /MediaBox [0 0 300 200]")], 1},
 	}
 	for _, tt := range tests {
-		data := pageTree(tt.two, tt.three)
+		data := fixtureTree(tt.two, tt.three)
 		if tt.name == "kids missing: pages found by type" {
 			data = []byte(strings.Replace(string(data), "/Contents 5 0 R", "/Contents 5 0 R "+res, 1))
 		}
-		pages, err := openText(t, data)
+		pages, err := openFixture(t, data)
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
@@ -144,7 +144,7 @@ func TestOpenGuardsThePageTree(t *testing.T) {
 }
 
 func TestOpenManyPagesBalancedTree(t *testing.T) {
-	p := testPDF{objects: []testObj{
+	p := fixturePDF{objects: []fixtureObj{
 		{body: "<< /Type /Catalog /Pages 2 0 R >>"},
 		{body: ""}, // filled below
 		{body: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"},
@@ -154,11 +154,11 @@ func TestOpenManyPagesBalancedTree(t *testing.T) {
 	for i := 0; i < n; i++ {
 		pageNum := len(p.objects) + 1
 		kids = append(kids, fmt.Sprintf("%d 0 R", pageNum))
-		p.objects = append(p.objects, testObj{body: fmt.Sprintf("<< /Type /Page /Parent 2 0 R /Contents %d 0 R >>", pageNum+1)})
-		p.objects = append(p.objects, plainContent(fmt.Sprintf("page%d", i+1)))
+		p.objects = append(p.objects, fixtureObj{body: fmt.Sprintf("<< /Type /Page /Parent 2 0 R /Contents %d 0 R >>", pageNum+1)})
+		p.objects = append(p.objects, fixtureContent(fmt.Sprintf("page%d", i+1)))
 	}
 	p.objects[1].body = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d /Resources << /Font << /F1 3 0 R >> >> >>", strings.Join(kids, " "), n)
-	pages, err := openText(t, p.bytes())
+	pages, err := openFixture(t, p.bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,11 +174,11 @@ func TestOpenBroken(t *testing.T) {
 	}{
 		{"empty", nil},
 		{"not a PDF", []byte("<html><body>hello</body></html>")},
-		{"no pages", testPDF{objects: []testObj{{body: "<< /Type /Catalog /Pages 2 0 R >>"}, {body: "<< /Type /Pages /Kids [] /Count 0 >>"}}}.bytes()},
-		{"huge sizes", []byte(strings.NewReplacer("/Size 3", "/Size 3400000000").Replace(string(testPDF{objects: []testObj{{body: "<< /Type /Catalog >>"}, {body: "<< /Type /XRef /Size 3400000000 /W [1 8 8] >>", stream: []byte{}}}}.bytes())))},
+		{"no pages", fixturePDF{objects: []fixtureObj{{body: "<< /Type /Catalog /Pages 2 0 R >>"}, {body: "<< /Type /Pages /Kids [] /Count 0 >>"}}}.bytes()},
+		{"huge sizes", []byte(strings.NewReplacer("/Size 3", "/Size 3400000000").Replace(string(fixturePDF{objects: []fixtureObj{{body: "<< /Type /Catalog >>"}, {body: "<< /Type /XRef /Size 3400000000 /W [1 8 8] >>", stream: []byte{}}}}.bytes())))},
 	}
 	for _, tt := range tests {
-		_, err := openText(t, tt.data)
+		_, err := openFixture(t, tt.data)
 		if !errors.Is(err, ErrBroken) {
 			t.Errorf("%s: error %v, want ErrBroken", tt.name, err)
 		}

@@ -11,10 +11,11 @@ import (
 // from 1 (generation 0), so the cross-reference table stays small whatever
 // numbers the file used.
 type repairWriter struct {
-	doc    *repairDoc
-	root   pdfRef
-	newNum map[int]int
-	buf    bytes.Buffer
+	doc       *repairDoc
+	root      pdfRef
+	decrypted bool // the original file was encrypted
+	newNum    map[int]int
+	buf       bytes.Buffer
 }
 
 func newRepairWriter(doc *repairDoc) *repairWriter { return &repairWriter{doc: doc} }
@@ -61,6 +62,11 @@ func (w *repairWriter) write() []byte {
 	}
 	if id, ok := w.doc.trailer["ID"].(pdfArray); ok {
 		trailer["ID"] = id
+	}
+	if w.decrypted {
+		// The copy is no longer encrypted; this entry records that the
+		// original was, for readers of the trailer.
+		trailer["Decrypted"] = true
 	}
 	w.buf.WriteString("trailer\n")
 	w.object(trailer, false)
