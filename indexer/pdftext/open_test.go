@@ -8,7 +8,7 @@ import (
 )
 
 // sharedCorpus is the shared folder of real PDFs next to the repository.
-const sharedCorpus = "../../../shared/sharedCorpus"
+const sharedCorpus = "../../../shared/corpus"
 
 // Every real PDF opens, or fails with a classified error, and no page tree
 // it yields is larger than the file could hold.
