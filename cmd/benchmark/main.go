@@ -5,7 +5,7 @@
 // Usage:
 //
 //	go run ./cmd/benchmark [-sizes 5000,100000] [-synth 5000] [-huge] [-runs 3]
-//	    [-only extract,index,query] [-out BENCHMARKS.md] [-work DIR]
+//	    [-only extract,index,query,profile] [-out BENCHMARKS.md] [-work DIR]
 //
 // It builds corpora in the work directory (default: a folder in the user's
 // cache directory; reused by later runs): copies of ../shared/corpus/domain
@@ -22,7 +22,11 @@
 //     clients over a mix of word, phrase, filtered, deep-page and suggestion
 //     requests against "handbooks serve" and Xapian Omega's CGI behind
 //     lighttpd, with throughput, p50/p95/p99 and the server's RSS; and the
-//     search package in process.
+//     search package in process;
+//   - profile: CPU profiles, taken in this process, of the indexer, of page
+//     extraction and of the HTTP server under load, on the first corpus
+//     (the top functions go into the report; the files stay in the work
+//     directory for "go tool pprof").
 //
 // Figures are medians of -runs runs for corpora up to -full-max pages, single
 // runs above. Tools that are not installed are skipped with a note.
@@ -95,7 +99,7 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 	sizes := fs.String("sizes", "5000,100000", "pages of the corpora of copies of domain/")
 	synthSizes := fs.String("synth", "5000", "pages of the synthetic corpora (empty: none)")
 	huge := fs.Bool("huge", false, "add a synthetic corpus of 1,000,000 pages")
-	only := fs.String("only", "extract,index,query", "which measurements to make")
+	only := fs.String("only", "extract,index,query,profile", "which measurements to make")
 	fs.StringVar(&m.Out, "out", "BENCHMARKS.md", "the results file, updated in place")
 	cache, _ := os.UserCacheDir()
 	fs.StringVar(&m.Work, "work", filepath.Join(cache, "handbooks-benchmark"), "work directory for corpora and indexes")
@@ -124,7 +128,7 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 	m.Only = map[string]bool{}
 	for _, s := range strings.Split(*only, ",") {
 		switch s = strings.TrimSpace(s); s {
-		case "extract", "index", "query":
+		case "extract", "index", "query", "profile":
 			m.Only[s] = true
 		case "":
 		default:

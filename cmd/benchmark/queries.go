@@ -81,6 +81,12 @@ func writePaths(path string, qs []load.Query, f func(load.Query) string) error {
 // compareQueries runs the load at each concurrency against each target,
 // runs times, interleaving targets so that both see the same noise.
 func (m *Main) compareQueries(ctx context.Context, c *Corpus, targets []target, runs int) ([]QueryRow, error) {
+	return m.compareQueriesPid(ctx, c, targets, runs, 0)
+}
+
+// compareQueriesPid is compareQueries; a non-zero pid is sampled for RSS
+// instead of each server's own process.
+func (m *Main) compareQueriesPid(ctx context.Context, c *Corpus, targets []target, runs, pid int) ([]QueryRow, error) {
 	var rows []QueryRow
 	for _, clients := range m.Clients {
 		type acc struct {
@@ -92,7 +98,11 @@ func (m *Main) compareQueries(ctx context.Context, c *Corpus, targets []target, 
 		accs := make([]acc, len(targets))
 		for r := range runs {
 			for i, t := range targets {
-				res, rss, err := loadRun(ctx, t.server.Base, t.pathsFile, clients, m.Warmup, m.Duration, t.server.Pid())
+				spid := pid
+				if spid == 0 {
+					spid = t.server.Pid()
+				}
+				res, rss, err := loadRun(ctx, t.server.Base, t.pathsFile, clients, m.Warmup, m.Duration, spid)
 				if err != nil {
 					return rows, err
 				}
@@ -163,6 +173,15 @@ func (m *Main) queryPhase(ctx context.Context, res *Results, c *Corpus, bin, our
 	}
 	if len(targets) == 0 {
 		return nil
+	}
+	for _, t := range targets {
+		b, _ := os.ReadFile(t.pathsFile)
+		found := handbooksFound
+		if t.name == "omega" {
+			found = omegaFound
+		}
+		share, n := hitRate(t.server.Base, strings.Split(strings.TrimSpace(string(b)), "\n"), 200, found)
+		res.note("%s: %s found something for %.0f%% of the first %d searches of the mix", c.Name, t.name, share*100, n)
 	}
 	rows, err := m.compareQueries(ctx, c, targets, runs)
 	res.Queries = append(res.Queries, rows...)

@@ -159,6 +159,13 @@ func section(b *strings.Builder, res *Results) {
 
 	goals(b, res)
 
+	if len(res.Profiles) > 0 {
+		b.WriteString("### Where our time goes: CPU profiles (`go tool pprof -top`)\n\n")
+		for _, p := range res.Profiles {
+			fmt.Fprintf(b, "%s:\n\n```\n%s\n```\n\n", p.Name, p.Top)
+		}
+	}
+
 	if len(res.Notes) > 0 {
 		b.WriteString("### Notes\n\n")
 		for _, n := range res.Notes {

@@ -24,6 +24,7 @@ type Results struct {
 	Indexing   []IndexRow
 	Queries    []QueryRow
 	InProcess  []InProcessRow
+	Profiles   []Profile
 	Notes      []string
 }
 
@@ -81,6 +82,21 @@ func (m *Main) Run(ctx context.Context) error {
 			if err := m.indexAndQuery(ctx, res, bin, c); err != nil {
 				return m.finish(res, start, err)
 			}
+		}
+	}
+	if m.Only["profile"] && m.oursCanIndex(ctx, bin) {
+		for _, c := range corpora {
+			if c.Kind == "wild" {
+				continue
+			}
+			index := filepath.Join(m.Work, "indexes", slug(c), "handbooks")
+			if _, err := os.Stat(filepath.Join(index, "CURRENT")); err != nil {
+				index = ""
+			}
+			if err := m.profilePhase(ctx, res, bin, c, index); err != nil {
+				return m.finish(res, start, err)
+			}
+			break
 		}
 	}
 	return m.finish(res, start, nil)
