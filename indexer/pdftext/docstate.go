@@ -18,6 +18,7 @@ type docState struct {
 }
 
 type form struct {
+	id     string // the stream's header and offset: unique in the file
 	data   []byte
 	matrix matrix
 	res    pdf.Value
@@ -65,7 +66,7 @@ func (d *docState) loadForm(v pdf.Value) *form {
 	if v.Kind() != pdf.Stream || v.Key("Subtype").Name() != "Form" {
 		return nil
 	}
-	f := &form{matrix: readMatrix(v.Key("Matrix"))}
+	f := &form{id: v.String(), matrix: readMatrix(v.Key("Matrix"))}
 	f.res = v.Key("Resources")
 	f.hasRes = f.res.Kind() == pdf.Dict
 	f.data = readStream(v, maxStreamBytes)
@@ -91,7 +92,8 @@ func (r *runner) doXObject(xobjs pdf.Value, key, name string, res pdf.Value, gs 
 	}
 }
 
-func (r *runner) runForm(f *form, key string, res pdf.Value, gs gstate) {
+func (r *runner) runForm(f *form, _ string, res pdf.Value, gs gstate) {
+	key := f.id
 	if r.depth >= maxFormDepth || r.active[key] {
 		return // too deep, or a form that draws itself
 	}

@@ -281,6 +281,8 @@ func (pl *pageLayout) text(limit int) string {
 					b.WriteString(s[:len(s)-n])
 				} else if li == 0 && bi > 0 {
 					b.WriteString("\n\n")
+				} else if pl := blk.lines[li-1]; math.Abs(pl.y-l.y) < 0.5*l.size && l.x0 > pl.x1 {
+					b.WriteByte(' ') // further along the same row
 				} else {
 					b.WriteByte('\n')
 				}
