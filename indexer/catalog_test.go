@@ -42,15 +42,15 @@ func TestCatalogProblems(t *testing.T) {
 			[]string{`catalog.csv:1: unknown column "colour"`}},
 		{"bad year", map[string]string{
 			"catalog.csv": csvHeader + "a.pdf,,A,,,,,,2019,,,,,,\nb.pdf,,B,,,,,,c. 2019,,,,,,\nc.pdf,,C,,,,,,3019,,,,,,\n",
-			"a.pdf": pdf, "b.pdf": pdf, "c.pdf": pdf},
+			"a.pdf":       pdf, "b.pdf": pdf, "c.pdf": pdf},
 			[]string{`catalog.csv:3: bad year "c. 2019"`, `catalog.csv:4: year "3019" out of range`}},
 		{"duplicate id", map[string]string{
 			"catalog.csv": csvHeader + "a.pdf,x1,A,,,,,,,,,,,,\nb.pdf,x2,B,,,,,,,,,,,,\nc.pdf,x1,C,,,,,,,,,,,,\n",
-			"a.pdf": pdf, "b.pdf": pdf, "c.pdf": pdf},
+			"a.pdf":       pdf, "b.pdf": pdf, "c.pdf": pdf},
 			[]string{`catalog.csv:4: duplicate id "x1", already used by a.pdf`}},
 		{"missing file", map[string]string{
 			"catalog.csv": csvHeader + "a.pdf,,A,,,,,,,,,,,,\ngone.pdf,,Gone,,,,,,,,,,,,\n",
-			"a.pdf": pdf},
+			"a.pdf":       pdf},
 			[]string{`catalog.csv:3: file "gone.pdf" not found`}},
 		{"row without file", map[string]string{
 			"catalog.csv": csvHeader + ",,Nothing,,,,,,,,,,,,\n", "a.pdf": pdf},
@@ -75,14 +75,14 @@ func TestCatalogProblems(t *testing.T) {
 			[]string{`catalog.csv:2: translation_of "nowhere" names no document`}},
 		{"line numbers after a multi-line cell", map[string]string{
 			"catalog.csv": csvHeader + "a.pdf,,A,,,,,,,,,\"two\nlines\",,,\nb.pdf,,B,,,,,,20x9,,,,,,\n",
-			"a.pdf": pdf, "b.pdf": pdf},
+			"a.pdf":       pdf, "b.pdf": pdf},
 			[]string{`catalog.csv:4: bad year "20x9"`}},
 		{"outside the library", map[string]string{
 			"catalog.csv": csvHeader + "../a.pdf,,A,,,,,,,,,,,,\n", "a.pdf": pdf},
 			[]string{`catalog.csv:2: file "../a.pdf" is outside the library`}},
 		{"json catalog", map[string]string{
 			"catalog.json": "[\n  {\"file\": \"a.pdf\", \"title\": \"A\"},\n  {\"file\": \"b.pdf\",\n   \"colour\": \"red\", \"year\": \"soon\"},\n  {\"file\": \"gone.pdf\"}\n]\n",
-			"a.pdf": pdf, "b.pdf": pdf},
+			"a.pdf":        pdf, "b.pdf": pdf},
 			[]string{`catalog.json:3: unknown key "colour"`, `catalog.json:3: bad year "soon"`, `catalog.json:5: file "gone.pdf" not found`}},
 		{"broken json catalog", map[string]string{
 			"catalog.json": "[\n  {\"file\": \"a.pdf\"},\n  {\"file\": \"b.pdf\" \"title\": 1}\n]\n", "a.pdf": pdf, "b.pdf": pdf},

@@ -73,9 +73,9 @@ func evilExtract(ctx context.Context, path string) *pdftext.Result {
 	case strings.Contains(name, "oom"):
 		var keep [][]byte
 		for {
-			b := make([]byte, 64<<20)
-			for i := range b {
-				b[i] = 1
+			b := make([]byte, 256<<20)
+			for i := 0; i < len(b); i += 4096 {
+				b[i] = 1 // touch every page
 			}
 			keep = append(keep, b)
 		}

@@ -135,18 +135,22 @@ func extractOne(ctx context.Context, req workRequest) workResponse {
 // allocation fails instead of exhausting the machine.
 func limitMemory(n int64) {
 	debug.SetMemoryLimit(n)
-	// The address space holds more than the heap: stacks, the binary, the
-	// runtime's reservations.
-	hard := uint64(n) + 1<<30
-	for _, res := range []int{syscall.RLIMIT_AS, syscall.RLIMIT_DATA} {
+	// The data segment (private writable memory: the heap, stacks) gets a
+	// margin for the runtime; the address space a larger one, because the
+	// Go runtime reserves far more than it uses (1.8 GB for an idle worker).
+	limits := []struct {
+		res  int
+		hard uint64
+	}{{syscall.RLIMIT_DATA, uint64(n) + 512<<20}, {syscall.RLIMIT_AS, uint64(n) + 4<<30}}
+	for _, l := range limits {
 		var lim syscall.Rlimit
-		if syscall.Getrlimit(res, &lim) != nil {
+		if syscall.Getrlimit(l.res, &lim) != nil {
 			continue
 		}
-		if lim.Cur != ^uint64(0) && lim.Cur <= hard {
+		if lim.Cur != ^uint64(0) && lim.Cur <= l.hard {
 			continue
 		}
-		lim.Cur = hard
-		_ = syscall.Setrlimit(res, &lim)
+		lim.Cur = l.hard
+		_ = syscall.Setrlimit(l.res, &lim)
 	}
 }
