@@ -119,6 +119,9 @@ func newLine(ws []word, rot uint8) *line {
 		}
 	}
 	l.text = joinWords(ws)
+	if hasRTL(l.text) {
+		l.text = visualToLogical(l.text)
+	}
 	return l
 }
 

@@ -147,3 +147,19 @@ func TestStandardFontNames(t *testing.T) {
 		}
 	}
 }
+
+func TestVisualToLogical(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text", "plain text"},
+		{"مالس", "سلام"},                         // one word, reversed
+		{"2026 مالس", "سلام 2026"},               // digits keep their order, runs read from the right
+		{"مالس UN ةمظنم", "منظمة UN سلام"},       // a Latin word inside Arabic
+		{"Hello مالس world", "Hello سلام world"}, // Arabic inside a Latin line
+		{"٤٢ ةحفص", "صفحة ٤٢"},
+	}
+	for _, tt := range tests {
+		if got := visualToLogical(tt.in); got != tt.want {
+			t.Errorf("visualToLogical(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
