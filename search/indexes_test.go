@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -154,5 +155,12 @@ func TestAccentFoldingMatches(t *testing.T) {
 	}
 	if res.Total != 1 || res.Hits[0].ID != "es1#1" {
 		t.Fatalf("protección: got %v, want es1#1", res.Hits)
+	}
+}
+
+func writeFile(t testing.TB, path, s string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -125,6 +125,7 @@ type token struct {
 func lex(q string) []token {
 	var toks []token
 	q = strings.ToValidUTF8(q, " ")
+	unclosed := false // no closing quote after this point (keeps lexing linear)
 	for i := 0; i < len(q); {
 		r, w := utf8.DecodeRuneInString(q[i:])
 		if unicode.IsSpace(r) {
@@ -143,7 +144,12 @@ func lex(q string) []token {
 			i += j + 1
 		}
 		if i < len(q) && q[i] == '"' {
-			if end := strings.IndexByte(q[i+1:], '"'); end >= 0 {
+			end := -1
+			if !unclosed {
+				end = strings.IndexByte(q[i+1:], '"')
+				unclosed = end < 0
+			}
+			if end >= 0 {
 				t.text = q[i+1 : i+1+end]
 				t.quoted = true
 				i += end + 2
