@@ -232,3 +232,72 @@ func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimRight(string(p), "\n"))
 	return len(p), nil
 }
+
+func TestServeFlags(t *testing.T) {
+	var m serveMain
+	if err := m.ParseFlags(nil, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if m.Addr != "127.0.0.1:8080" || m.Library != "" || m.Index != "" || m.Watch || m.LogQueries {
+		t.Errorf("defaults %+v", m)
+	}
+	m = serveMain{}
+	if err := m.ParseFlags([]string{"-library", "lib", "-index", "idx", "-addr", ":0", "-watch"}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if m.Library != "lib" || m.Index != "idx" || m.Addr != ":0" || !m.Watch {
+		t.Errorf("flags %+v", m)
+	}
+	for _, args := range [][]string{{"-nope"}, {"extra"}, {"-watch-every", "soon"}} {
+		if err := (&serveMain{}).ParseFlags(args, io.Discard); err == nil {
+			t.Errorf("%q accepted", args)
+		}
+	}
+	if code := runServe(context.Background(), []string{"-library", filepath.Join(t.TempDir(), "missing")}, io.Discard, io.Discard); code != 1 {
+		t.Errorf("missing library: exit %d", code)
+	}
+}
+
+func TestDefaultIndexDir(t *testing.T) {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		t.Skip("no cache directory:", err)
+	}
+	a, err := defaultIndexDir("/srv/library-a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := defaultIndexDir("/srv/library-b")
+	if a == b || filepath.Dir(a) != filepath.Join(cache, "handbooks") {
+		t.Errorf("index folders %s and %s", a, b)
+	}
+}
+
+func TestTreeState(t *testing.T) {
+	lib := t.TempDir()
+	index := filepath.Join(lib, ".index")
+	os.MkdirAll(filepath.Join(lib, "sub"), 0o755)
+	os.MkdirAll(index, 0o755)
+	os.WriteFile(filepath.Join(lib, "sub", "a.pdf"), []byte("one"), 0o644)
+	state := func() string {
+		s, err := treeState(lib, index)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	s0 := state()
+	os.WriteFile(filepath.Join(index, "CURRENT"), []byte("g-1"), 0o644)
+	if state() != s0 {
+		t.Error("a change in the index folder counts as a library change")
+	}
+	os.WriteFile(filepath.Join(lib, "sub", "a.pdf"), []byte("one, longer"), 0o644)
+	s1 := state()
+	if s1 == s0 {
+		t.Error("a changed file went unnoticed")
+	}
+	os.Rename(filepath.Join(lib, "sub", "a.pdf"), filepath.Join(lib, "b.pdf"))
+	if state() == s1 {
+		t.Error("a renamed file went unnoticed")
+	}
+}
