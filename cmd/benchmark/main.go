@@ -28,8 +28,11 @@
 //     (the top functions go into the report; the files stay in the work
 //     directory for "go tool pprof").
 //
-// Figures are medians of -runs runs for corpora up to -full-max pages, single
-// runs above. Tools that are not installed are skipped with a note.
+// Figures are medians of -runs runs on the copies of domain/ up to -full-max
+// pages; larger corpora get one run per tool and no recollindex, synthetic
+// ones -synth-runs runs and recollindex only with -synth-recoll, so that the
+// default run ends within 15 minutes on two cores. Tools that are not
+// installed are skipped with a note.
 package main
 
 import (
@@ -72,18 +75,20 @@ func main() {
 
 // Main is the benchmark program.
 type Main struct {
-	Sizes      []int // pages of domain-copy corpora
-	SynthSizes []int // pages of synthetic corpora
-	Only       map[string]bool
-	Out        string
-	Work       string
-	Shared     string // ../shared
-	Runs       int
-	FullMax    int // pages up to which every tool runs Runs times
-	Duration   time.Duration
-	Warmup     time.Duration
-	Clients    []int
-	Args       []string
+	Sizes       []int // pages of domain-copy corpora
+	SynthSizes  []int // pages of synthetic corpora
+	Only        map[string]bool
+	Out         string
+	Work        string
+	Shared      string // ../shared
+	Runs        int
+	FullMax     int  // pages up to which every tool runs Runs times
+	SynthRuns   int  // runs per figure on synthetic corpora
+	SynthRecoll bool // run recollindex on synthetic corpora too
+	Duration    time.Duration
+	Warmup      time.Duration
+	Clients     []int
+	Args        []string
 
 	log *slog.Logger
 }
@@ -106,6 +111,8 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 	fs.StringVar(&m.Shared, "shared", "../shared", "the shared folder with corpus/domain and corpus/wild")
 	fs.IntVar(&m.Runs, "runs", 3, "runs per figure (medians) for corpora up to -full-max pages")
 	fs.IntVar(&m.FullMax, "full-max", 20000, "larger corpora get one run per tool and no recollindex")
+	fs.IntVar(&m.SynthRuns, "synth-runs", 1, "runs per figure on synthetic corpora")
+	fs.BoolVar(&m.SynthRecoll, "synth-recoll", false, "run recollindex on synthetic corpora too")
 	fs.DurationVar(&m.Duration, "duration", 3*time.Second, "measured time of one load run")
 	fs.DurationVar(&m.Warmup, "warmup", time.Second, "warm-up before each load run")
 	clients := fs.String("clients", "1,8,32", "concurrent clients of the load runs")
@@ -135,8 +142,8 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 			return fmt.Errorf("-only: unknown measurement %q", s)
 		}
 	}
-	if m.Runs < 1 {
-		return fmt.Errorf("-runs must be at least 1")
+	if m.Runs < 1 || m.SynthRuns < 1 {
+		return fmt.Errorf("-runs and -synth-runs must be at least 1")
 	}
 	m.Args = args
 	return nil

@@ -221,9 +221,15 @@ func slug(c *Corpus) string { return filepath.Base(c.Dir) }
 
 // indexAndQuery indexes c with every system and then runs the query load.
 func (m *Main) indexAndQuery(ctx context.Context, res *Results, bin string, c *Corpus) error {
-	runs := m.Runs
+	// Medians of m.Runs runs on the corpora of real PDFs up to FullMax
+	// pages; one run on larger and synthetic corpora, to keep the default
+	// run under 15 minutes.
+	runs, queryRuns := m.Runs, m.Runs
 	if c.Pages > m.FullMax {
 		runs = 1
+	}
+	if c.Kind == "synth" {
+		runs, queryRuns = m.SynthRuns, m.SynthRuns
 	}
 	idxRoot := filepath.Join(m.Work, "indexes", slug(c))
 	logDir := filepath.Join(m.Work, "logs", slug(c))
@@ -245,6 +251,8 @@ func (m *Main) indexAndQuery(ctx context.Context, res *Results, bin string, c *C
 		res.note("recollindex skipped: %v", err)
 	} else if c.Pages > m.FullMax {
 		res.note("%s: recollindex not run above %d pages (-full-max), to keep the default run short", c.Name, m.FullMax)
+	} else if c.Kind == "synth" && !m.SynthRecoll {
+		res.note("%s: recollindex not run on synthetic corpora (-synth-recoll to add it)", c.Name)
 	} else {
 		systems = append(systems, recollIndexer())
 	}
@@ -326,7 +334,7 @@ func (m *Main) indexAndQuery(ctx context.Context, res *Results, bin string, c *C
 			omega = dirs[i]
 		}
 	}
-	return m.queryPhase(ctx, res, c, bin, ours, omega, m.Runs)
+	return m.queryPhase(ctx, res, c, bin, ours, omega, queryRuns)
 }
 
 func pagesLabel(n int) string {
