@@ -2,5 +2,14 @@
 // API (documented in openapi.json, served at /api/openapi.json), the PDF
 // files of the library, health and Prometheus metrics endpoints, and the web
 // page. Handlers depend on the Searcher interface, not on the index, and
-// return errors that one function maps to statuses and JSON bodies.
+// return errors that classify maps to statuses in one place.
+//
+// The API is strict so that a mistake is never silently answered: an unknown
+// parameter, a scalar parameter given twice, invalid UTF-8 or a value outside
+// its documented bounds is a 400 naming the parameter.
+//
+// The web page (pages*.go) registers its routes in routePages, after the
+// API's, with handlers of type handlerFunc; it renders errors itself using
+// classify for the status, and runs index calls inside enterSearch and
+// leaveSearch like the API.
 package server
