@@ -3,7 +3,6 @@ package pdftext
 import (
 	"math"
 	"sort"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -267,34 +266,32 @@ func sortRows(ls []*line) []*line {
 // text writes the page: lines separated by newlines, blocks by a blank
 // line, words broken by a hyphen at the end of a line joined again.
 func (pl *pageLayout) text(limit int) string {
-	var b strings.Builder
+	var b []byte
 	var prev string // text of the previous line, for de-hyphenation
 	for bi, blk := range pl.blocks {
 		for li, l := range blk.lines {
-			if b.Len() >= limit {
-				return truncateUTF8(b.String(), limit)
+			if len(b) >= limit {
+				return truncateUTF8(string(b), limit)
 			}
 			t := l.text
 			if prev != "" {
 				if hyphenated(prev) && startsLower(t) {
 					// drop the hyphen already written; join the word
-					s := b.String()
-					_, n := utf8.DecodeLastRuneInString(s)
-					b.Reset()
-					b.WriteString(s[:len(s)-n])
+					_, n := utf8.DecodeLastRune(b)
+					b = b[:len(b)-n]
 				} else if li == 0 && bi > 0 {
-					b.WriteString("\n\n")
+					b = append(b, "\n\n"...)
 				} else if pl := blk.lines[li-1]; math.Abs(pl.y-l.y) < 0.5*l.size && l.x0 > pl.x1 {
-					b.WriteByte(' ') // further along the same row
+					b = append(b, ' ') // further along the same row
 				} else {
-					b.WriteByte('\n')
+					b = append(b, '\n')
 				}
 			}
-			b.WriteString(t)
+			b = append(b, t...)
 			prev = t
 		}
 	}
-	return truncateUTF8(b.String(), limit)
+	return truncateUTF8(string(b), limit)
 }
 
 // hyphenated reports a line ending in a hyphen after a letter.
