@@ -184,3 +184,23 @@ func TestOpenBroken(t *testing.T) {
 		}
 	}
 }
+
+func TestRepairWritesWhatTheLibraryReads(t *testing.T) {
+	p := fixtureOnePage(fixtureContent("Shelter"))
+	// The font is a reference to a reference, and the page's MediaBox holds
+	// a number too large for an integer.
+	p.objects[4].body = "7 0 R"
+	p.objects = append(p.objects, fixtureObj{body: "null"}, fixtureObj{body: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"})
+	p.objects[2].body = strings.Replace(p.objects[2].body, "/MediaBox [0 0 300 200]", "/MediaBox [0 0 300 200] /UserUnit 100000000000000000000", 1)
+	r, c, err := openReader(t.Context(), fixtureFile(t, p.bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if got := r.Page(1).V.Key("UserUnit").Float64(); got != 1e20 {
+		t.Errorf("UserUnit = %v", got)
+	}
+	if got := r.Page(1).Font("F1").BaseFont(); got != "Helvetica" {
+		t.Errorf("font %q", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // repairWriter serialises a repaired repairDoc. Objects are renumbered densely
@@ -43,7 +44,12 @@ func (w *repairWriter) write() []byte {
 		offsets[i+1] = w.buf.Len()
 		w.buf.WriteString(strconv.Itoa(i + 1))
 		w.buf.WriteString(" 0 obj\n")
-		w.object(w.doc.objects[n].value, true)
+		v := w.doc.objects[n].value
+		if _, isRef := v.(pdfRef); isRef {
+			// The library cannot read an object that is only a reference.
+			v = w.doc.resolve(v)
+		}
+		w.object(v, true)
 		w.buf.WriteString("\nendobj\n")
 	}
 	xref := w.buf.Len()
@@ -98,7 +104,11 @@ func (w *repairWriter) object(v any, top bool) {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			x = 0
 		}
-		b.WriteString(strconv.FormatFloat(x, 'f', -1, 64))
+		s := strconv.FormatFloat(x, 'f', -1, 64)
+		b.WriteString(s)
+		if !strings.Contains(s, ".") {
+			b.WriteString(".0") // else the library reads an integer, which may overflow
+		}
 	case pdfName:
 		writeObjName(b, x)
 	case pdfString:
