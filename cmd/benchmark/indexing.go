@@ -12,6 +12,7 @@ import (
 type IndexRun struct {
 	Usage
 	IndexBytes int64
+	CacheBytes int64 // of IndexBytes, what is a cache of extracted text rather than the index
 }
 
 // Indexer builds an index of a library folder from empty, or updates it.
@@ -36,7 +37,7 @@ func handbooksIndexer(bin, logDir string) Indexer {
 			defer f.Close()
 			cmd.Stdout = f
 			u, err := runMeasured(ctx, cmd)
-			return IndexRun{Usage: u, IndexBytes: dirSize(dir)}, err
+			return IndexRun{Usage: u, IndexBytes: dirSize(dir), CacheBytes: dirSize(filepath.Join(dir, "extract-cache"))}, err
 		},
 		Size: dirSize,
 	}

@@ -43,7 +43,8 @@ type IndexRow struct {
 	PPS        float64 // pages/s, median
 	CPUSeconds float64 // median
 	PeakRSS    int64   // largest of the runs
-	IndexBytes int64   // after the last fresh run
+	IndexBytes int64   // after the last fresh run, without CacheBytes
+	CacheBytes int64   // extraction cache kept in the index folder
 	// Rerun is the median wall time of an unchanged second run (0: not run).
 	Rerun float64
 }
@@ -259,7 +260,7 @@ func (m *Main) indexAndQuery(ctx context.Context, res *Results, bin string, c *C
 
 	type acc struct {
 		wall, pps, cpu, rerun []float64
-		peak, size            int64
+		peak, size, cache     int64
 		failed                bool
 	}
 	accs := make([]acc, len(systems))
@@ -288,14 +289,13 @@ func (m *Main) indexAndQuery(ctx context.Context, res *Results, bin string, c *C
 				a.pps = append(a.pps, float64(c.Pages)/u.Wall.Seconds())
 				a.cpu = append(a.cpu, u.CPU.Seconds())
 				a.peak = max(a.peak, u.PeakRSS)
-				a.size = u.IndexBytes
+				a.size, a.cache = u.IndexBytes-u.CacheBytes, u.CacheBytes
 				// The unchanged re-run.
 				u2, err := s.Run(ctx, c.Dir, dir)
 				if err != nil {
 					res.note("%s: %s re-run failed: %v", c.Name, s.Name, err)
 				} else {
 					a.rerun = append(a.rerun, u2.Wall.Seconds())
-					a.size = max(a.size, 0)
 				}
 				m.log.Info("indexed", "corpus", c.Name, "system", s.Name, "seconds", round1(u.Wall.Seconds()),
 					"pps", round1(float64(c.Pages)/u.Wall.Seconds()), "rss_mb", u.PeakRSS>>20, "rerun_s", round1(u2.Wall.Seconds()))
@@ -308,7 +308,7 @@ func (m *Main) indexAndQuery(ctx context.Context, res *Results, bin string, c *C
 			}
 			row := IndexRow{Corpus: c.Name, Pages: c.Pages, TextBytes: c.TextBytes, System: s.Name, Runs: len(a.wall),
 				Seconds: median(a.wall), PPS: median(a.pps), CPUSeconds: median(a.cpu), PeakRSS: a.peak,
-				IndexBytes: a.size}
+				IndexBytes: a.size, CacheBytes: a.cache}
 			if len(a.rerun) > 0 {
 				row.Rerun = median(a.rerun)
 			}
