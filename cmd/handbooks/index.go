@@ -60,6 +60,9 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	maxMem := fs.Int64("maxmem", 2<<30, "memory cap per worker")
 	quiet := fs.Bool("quiet", false, "no progress")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if *library == "" || *index == "" || fs.NArg() > 0 {
