@@ -41,12 +41,13 @@ type gstate struct {
 
 // glyph is one shown glyph in a frame where its text runs left to right:
 // x0..x1 along the baseline y. rot says which way the text runs on the
-// page (0 right, 1 up, 2 left, 3 down).
+// page: 0 right, 1 up, 2 left, 3 down, and from 4 on, at an angle of
+// (rot-4)/2 degrees counter-clockwise (diagonal stamps and watermarks).
 type glyph struct {
 	s        string
 	x0, x1   float64
 	y, size  float64
-	rot      uint8
+	rot      uint16
 	space    bool // a space character: a word break, no text
 	fontSize float64
 }
@@ -327,17 +328,7 @@ func (r *runner) show(s []byte, gs *gstate, tm *matrix) {
 	} else {
 		dx, dy = m[0], m[1]
 	}
-	rot := uint8(0)
-	switch {
-	case math.Abs(dx) >= math.Abs(dy) && dx >= 0:
-		rot = 0
-	case math.Abs(dy) > math.Abs(dx) && dy > 0:
-		rot = 1
-	case math.Abs(dx) >= math.Abs(dy):
-		rot = 2
-	default:
-		rot = 3
-	}
+	rot := rotation(dx, dy)
 	for _, c := range r.codes {
 		var tx, ty float64
 		if f.vertical {
@@ -363,7 +354,7 @@ func (r *runner) show(s []byte, gs *gstate, tm *matrix) {
 }
 
 // emit records one glyph given its origin and end on the page.
-func (r *runner) emit(s string, ox, oy, ex, ey, size float64, rot uint8) {
+func (r *runner) emit(s string, ox, oy, ex, ey, size float64, rot uint16) {
 	if s == "" || r.stop != nil {
 		return
 	}
@@ -397,10 +388,27 @@ func (r *runner) emit(s string, ox, oy, ex, ey, size float64, rot uint8) {
 	r.glyphs = append(r.glyphs, g)
 }
 
+// rotation classifies a baseline direction: the four upright directions
+// within a degree, else the angle in half degrees.
+func rotation(dx, dy float64) uint16 {
+	deg := math.Atan2(dy, dx) * 180 / math.Pi
+	if deg < 0 {
+		deg += 360
+	}
+	for q := 0; q <= 4; q++ {
+		if math.Abs(deg-float64(q*90)) <= 1 {
+			return uint16(q % 4)
+		}
+	}
+	return 4 + uint16(math.Round(deg*2))%720
+}
+
 // toFrame rotates a page point into the frame where text of rotation rot
 // runs left to right.
-func toFrame(rot uint8, x, y float64) (float64, float64) {
+func toFrame(rot uint16, x, y float64) (float64, float64) {
 	switch rot {
+	case 0:
+		return x, y
 	case 1:
 		return y, -x
 	case 2:
@@ -408,7 +416,9 @@ func toFrame(rot uint8, x, y float64) (float64, float64) {
 	case 3:
 		return -y, x
 	}
-	return x, y
+	a := float64(rot-4) / 2 * math.Pi / 180
+	c, s := math.Cos(a), math.Sin(a)
+	return x*c + y*s, -x*s + y*c
 }
 
 func plainASCII(s string) bool {

@@ -13,7 +13,7 @@ type line struct {
 	x0, x1 float64
 	y      float64 // baseline
 	size   float64 // largest font size
-	rot    uint8
+	rot    uint16
 	text   string
 }
 
@@ -29,18 +29,19 @@ type pageLayout struct {
 // layoutPage assembles the glyphs of a page into blocks in reading order.
 func layoutPage(gl []glyph, box [4]float64) pageLayout {
 	pl := pageLayout{box: box}
-	var byRot [4][]glyph
+	byRot := map[uint16][]glyph{}
+	var rots []uint16
 	for _, g := range gl {
+		if _, ok := byRot[g.rot]; !ok {
+			rots = append(rots, g.rot)
+		}
 		byRot[g.rot] = append(byRot[g.rot], g)
 	}
-	rots := []int{0, 1, 2, 3}
+	// the main direction first; ties in the order first drawn
 	sort.SliceStable(rots, func(i, j int) bool { return len(byRot[rots[i]]) > len(byRot[rots[j]]) })
 	for _, rot := range rots {
-		if len(byRot[rot]) == 0 {
-			continue
-		}
 		ws := buildWords(byRot[rot])
-		lines := buildLines(ws, uint8(rot))
+		lines := buildLines(ws, rot)
 		pl.blocks = append(pl.blocks, orderLines(lines)...)
 	}
 	return pl
@@ -64,7 +65,7 @@ func medianSize(ws []word) float64 {
 
 // buildLines groups words into lines: by baseline, then split where a
 // horizontal gap is wide enough to be a column gutter.
-func buildLines(ws []word, rot uint8) []*line {
+func buildLines(ws []word, rot uint16) []*line {
 	if len(ws) == 0 {
 		return nil
 	}
@@ -106,7 +107,7 @@ func buildLines(ws []word, rot uint8) []*line {
 	return out
 }
 
-func newLine(ws []word, rot uint8) *line {
+func newLine(ws []word, rot uint16) *line {
 	l := &line{words: ws, x0: ws[0].x0, x1: ws[0].x1, rot: rot}
 	// the baseline of the line is that of its largest text
 	for _, w := range ws {

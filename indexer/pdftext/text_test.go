@@ -232,3 +232,19 @@ func TestActualText(t *testing.T) {
 		t.Errorf("got %q, want find", got)
 	}
 }
+
+func TestDiagonalWatermarkKeptApart(t *testing.T) {
+	body := "BT /F1 10 Tf 72 500 Td (The body text of the page runs across here.) Tj 0 -12 Td (A second line of body text follows it.) Tj ET "
+	mark := "BT /F1 40 Tf 0.7071 0.7071 -0.7071 0.7071 120 380 Tm (CONFIDENTIAL) Tj ET"
+	got := pageText(t, "", body+mark)
+	want := "The body text of the page runs across here.\nA second line of body text follows it.\n\nCONFIDENTIAL"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if r := rotation(1, 0.01); r != 0 {
+		t.Errorf("rotation of a nearly level baseline = %d, want 0", r)
+	}
+	if r := rotation(-0.01, -1); r != 3 {
+		t.Errorf("rotation of a downward baseline = %d, want 3", r)
+	}
+}
