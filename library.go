@@ -37,6 +37,9 @@ func SampleLibrary(cacheDir string) (string, error) {
 	if _, err := os.Stat(filepath.Join(dir, "catalog.csv")); err == nil {
 		return dir, nil
 	}
+	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
+		return "", fmt.Errorf("write sample library: %w", err)
+	}
 	tmp, err := os.MkdirTemp(cacheDir, ".sample-library-")
 	if err != nil {
 		return "", fmt.Errorf("write sample library: %w", err)

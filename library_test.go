@@ -9,6 +9,7 @@ import (
 func TestSampleLibraryCopiesEmbeddedFiles(t *testing.T) {
 	cache := t.TempDir()
 	t.Chdir(cache) // away from the repository, so the embedded copy is used
+	cache = filepath.Join(cache, "not", "yet", "made")
 	dir, err := SampleLibrary(cache)
 	if err != nil {
 		t.Fatal(err)

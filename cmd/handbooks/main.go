@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -28,8 +29,8 @@ func main() {
 
 // run dispatches to a subcommand and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		return runServe(ctx, nil, stdout, stderr)
+	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && !isHelp(args[0])) {
+		return runServe(ctx, args, stdout, stderr) // flags alone: serve
 	}
 	switch args[0] {
 	case "serve":
@@ -40,13 +41,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runExtract(ctx, args[1:], stdout, stderr)
 	case workerCommand:
 		return runWorker(ctx, args[1:], os.Stdin, stdout, stderr)
-	case "help", "-h", "-help", "--help":
+	case "help", "-h", "-help", "--help", "-?":
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
 		fmt.Fprintf(stderr, "handbooks: unknown command %q\n%s", args[0], usage)
 		return 2
 	}
+}
+
+func isHelp(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help", "-?":
+		return true
+	}
+	return false
 }
 
 const usage = `Usage:
