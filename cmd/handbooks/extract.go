@@ -54,6 +54,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 
 	res, err := extractWithin(ctx, path)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = fmt.Errorf("timed out after %v", *timeout)
+	}
 	if err != nil {
 		res = &pdftext.Result{Outcome: pdftext.OutcomeBroken, Reason: err.Error()}
 	}
@@ -80,7 +83,10 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if reason == "" {
 		reason = res.Outcome
 	}
-	fmt.Fprintf(stderr, "handbooks extract: %s: %s: %s\n", path, res.Outcome, reason)
+	if !strings.HasPrefix(reason, res.Outcome) {
+		reason = res.Outcome + ": " + reason
+	}
+	fmt.Fprintf(stderr, "handbooks extract: %s: %s\n", path, reason)
 	return 1
 }
 
@@ -97,7 +103,7 @@ func extractWithin(ctx context.Context, path string) (*pdftext.Result, error) {
 		}
 		return res, nil
 	case <-ctx.Done():
-		return nil, fmt.Errorf("gave up: %w", ctx.Err())
+		return nil, ctx.Err()
 	}
 }
 
