@@ -11,14 +11,14 @@ import (
 // summary above the body. BM25 already favours short fields; these boosts
 // add the editorial order on top.
 const (
-	boostTitle    = 3.0
-	boostTags     = 3.0
-	boostSummary  = 1.5
-	boostBody     = 1.0
-	boostPhrase   = 2.0 // the query's words as a phrase, in addition
-	boostSynonym  = 0.7 // a thesaurus equivalent, relative to the word typed
-	boostFuzzy    = 0.5 // a correction of a word the library does not have
-	boostStopword = 0.1
+	boostTitle   = 3.0
+	boostTags    = 3.0
+	boostSummary = 1.5
+	boostBody    = 1.0
+	boostPhrase  = 2.0 // the query's words as a phrase, in addition
+	boostSynonym = 0.7 // a thesaurus equivalent, relative to the word typed
+	boostFuzzy   = 0.5 // a correction of a word the library does not have
+	boostHeading = 1.0 // page level: the words in a heading of the page, in addition
 )
 
 // compiled is a parsed query made ready to run.
@@ -190,6 +190,7 @@ func (c *compiler) textQuery(text, field string, phrase bool, boost float64, set
 			add(titleField(l), boostTitle)
 		case pageFields:
 			add(pageField(l), 1)
+			add(headField(l), boostHeading)
 		}
 	}
 	if set == docFields {

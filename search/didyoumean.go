@@ -1,16 +1,17 @@
 package search
 
 import (
+	"context"
 	"regexp"
 	"strings"
 
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// Corrections of query words the library does not have (or barely has),
-// taken from the library's own words: the most frequent word within one edit
-// (two for words of eight letters or more). Only words of at least
-// minCorrectable letters are corrected.
+// Corrections of query words the library does not have, taken from the
+// library's own words: the most frequent word within one edit (two for
+// words of eight letters or more). Only words of at least minCorrectable
+// letters are corrected; a word that occurs anywhere is left alone.
 const minCorrectable = 5
 
 func (x *Index) corrections(g *generation, words []*Word) map[string]string {
@@ -33,7 +34,10 @@ func (x *Index) corrections(g *generation, words []*Word) map[string]string {
 		if len([]rune(f)) < minCorrectable || strings.ContainsAny(f, " *?") || isNumber(f) {
 			continue
 		}
-		have := g.vocab.count(f)
+		if docFreq(r, f) > 0 {
+			continue
+		}
+		have := 0
 		fuzz := 1
 		if len([]rune(f)) >= 8 {
 			fuzz = 2
@@ -72,4 +76,14 @@ func didYouMean(q string, fix map[string]string) string {
 		}
 		return w
 	})
+}
+
+// docFreq is the number of documents with the folded word w.
+func docFreq(r index.IndexReader, w string) uint64 {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(w), fWords, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return tfr.Count()
 }

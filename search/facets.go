@@ -26,7 +26,8 @@ var FacetNames = [numFacets]string{"type", "region", "country", "tag", "publishe
 type docMeta struct {
 	Document
 	ord      int
-	maxPage  int // highest page number indexed
+	maxPage  int          // highest page number indexed
+	contents map[int]bool // pages that look like a table of contents
 	work     string
 	vals     [numFacets][]string // as stored
 	folded   [numFacets][]string // lower case, accents folded
@@ -39,7 +40,13 @@ func fold(s string) string {
 
 func newDocMeta(ord int, sd storedDoc) *docMeta {
 	d := sd.Document
-	m := &docMeta{Document: d, ord: ord, maxPage: max(sd.MaxPage, d.PageCount), work: workOf(d), titleKey: fold(d.Title)}
+	m := &docMeta{Document: d, ord: ord, maxPage: max(sd.MaxPage, d.PageCount), work: groupKey(d), titleKey: fold(d.Title)}
+	for _, n := range sd.Contents {
+		if m.contents == nil {
+			m.contents = map[int]bool{}
+		}
+		m.contents[n] = true
+	}
 	m.vals[facetType] = d.Types
 	m.vals[facetRegion] = d.Regions
 	m.vals[facetCountry] = d.Countries
@@ -57,6 +64,24 @@ func newDocMeta(ord int, sd storedDoc) *docMeta {
 		}
 	}
 	return m
+}
+
+// groupKey is the work a document belongs to, for grouping hits: its Work
+// when the catalog gives one, else its title and publisher, so that
+// uncatalogued editions of one document (same title, same publisher) are
+// still shown as one result.
+func groupKey(d Document) string {
+	if d.Work != "" {
+		return "work:" + d.Work
+	}
+	if d.Title == "" {
+		return "id:" + d.ID
+	}
+	p := ""
+	if len(d.Publishers) > 0 {
+		p = fold(d.Publishers[0])
+	}
+	return "title:" + fold(d.Title) + "|" + p
 }
 
 func sortEditions(eds []*docMeta) {

@@ -83,6 +83,11 @@ func newIndexes(d, p bleve.Index) *indexes {
 // docEntry is what the document-level index stores for a document.
 func docEntry(d Document) map[string]interface{} {
 	meta := storedDoc{Document: d, MaxPage: maxPage(d)}
+	for _, p := range d.Pages {
+		if isContents(p.Text) {
+			meta.Contents = append(meta.Contents, p.Number)
+		}
+	}
 	meta.Pages = nil
 	mb, _ := json.Marshal(meta)
 	l := fieldLang(d.Language)
@@ -118,11 +123,13 @@ func pageEntry(d Document, p Page) map[string]interface{} {
 	if label == "" {
 		label = strconv.Itoa(p.Number)
 	}
+	l := fieldLang(d.Language)
 	return map[string]interface{}{
-		fDoc:                             d.ID,
-		fLabel:                           label,
-		fText:                            p.Text,
-		pageField(fieldLang(d.Language)): p.Text,
+		fDoc:         d.ID,
+		fLabel:       label,
+		fText:        p.Text,
+		pageField(l): p.Text,
+		headField(l): headings(p.Text),
 	}
 }
 
@@ -290,7 +297,8 @@ func (ix *indexes) close() error {
 // storedDoc is the metadata stored with a document (field meta, JSON).
 type storedDoc struct {
 	Document
-	MaxPage int `json:"max_page,omitempty"` // highest page number indexed
+	MaxPage  int   `json:"max_page,omitempty"` // highest page number indexed
+	Contents []int `json:"contents,omitempty"` // pages that look like a table of contents
 }
 
 // loadMetas reads the stored metadata of the given documents (all documents

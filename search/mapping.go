@@ -57,6 +57,7 @@ func titleField(lang string) string   { return "title_" + lang }
 func summaryField(lang string) string { return "summary_" + lang }
 func bodyField(lang string) string    { return "body_" + lang }
 func pageField(lang string) string    { return "text_" + lang }
+func headField(lang string) string    { return "head_" + lang }
 
 // fieldLang maps a document's language to the suffix of its text fields.
 func fieldLang(lang string) string {
@@ -247,6 +248,7 @@ func pagesMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fText, storedOnly())
 	for _, l := range append(languages[:len(languages):len(languages)], otherLang) {
 		dm.AddFieldMappingsAt(pageField(l), textField(analyzerFor(l), false, true))
+		dm.AddFieldMappingsAt(headField(l), textField(analyzerFor(l), false, false))
 	}
 	return m, m.Validate()
 }

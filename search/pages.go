@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -11,6 +12,10 @@ import (
 
 // maxPagesScanned bounds the pages read in phase two of one search.
 const maxPagesScanned = 20000
+
+// contentsWeight scales the score of a table-of-contents page: it names
+// the section the reader wants, but is not it.
+const contentsWeight = 0.3
 
 type pageScore struct {
 	n     int
@@ -38,9 +43,14 @@ func matchingPages(ctx context.Context, g *generation, pq query.Query, docs []*d
 	out := map[string][]pageScore{}
 	for _, h := range res.Hits {
 		doc, n, ok := splitPageID(h.ID)
-		if ok {
-			out[doc] = append(out[doc], pageScore{n: n, score: h.Score})
+		if !ok {
+			continue
 		}
+		score := h.Score
+		if d := g.byID[doc]; d != nil && d.contents[n] {
+			score *= contentsWeight
+		}
+		out[doc] = append(out[doc], pageScore{n: n, score: score})
 	}
 	for _, ps := range out {
 		sort.SliceStable(ps, func(i, j int) bool {
@@ -80,7 +90,10 @@ func passages(ctx context.Context, g *generation, pq query.Query, ids []string, 
 		text, _ := h.Fields[fText].(string)
 		label, _ := h.Fields[fLabel].(string)
 		var spans []span
-		for _, tlm := range h.Locations {
+		for field, tlm := range h.Locations {
+			if !strings.HasPrefix(field, "text_") {
+				continue // offsets into another field (headings)
+			}
 			for term, locs := range tlm {
 				for _, l := range locs {
 					spans = append(spans, span{start: int(l.Start), end: int(l.End), term: term})
