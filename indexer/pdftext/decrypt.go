@@ -350,10 +350,10 @@ func (d *decrypter) decryptObject(ref pdfRef, v any) any {
 			x[k] = d.decryptObject(ref, e)
 		}
 	case *pdfStream:
-		d.decryptObject(ref, x.dict)
 		if x.dict["Type"] == pdfName("XRef") {
-			return x
+			return x // cross-reference streams are never encrypted
 		}
+		d.decryptObject(ref, x.dict)
 		if x.dict["Type"] == pdfName("Metadata") && !d.encryptMetadata {
 			return x
 		}
