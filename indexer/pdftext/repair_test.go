@@ -80,6 +80,15 @@ func TestOpenRebuildsCrossReferences(t *testing.T) {
 			b := fixtureOnePage(fixtureContent("Referral")).bytes()
 			return setLength(t, b, "99 0 R")
 		}},
+		{"a /Size that would need 136 GB of table", func() []byte {
+			b := fixtureOnePage(fixtureContent("Referral")).bytes()
+			return []byte(strings.Replace(string(b), "/Size 6", "/Size 3400000000", 1))
+		}},
+		{"an object number near the limit", func() []byte {
+			b := fixtureOnePage(fixtureContent("Referral")).bytes()
+			b = []byte(strings.Replace(string(b), "/Font << /F1 5 0 R >>", "/Font << /F1 2147483000 0 R >>", 1))
+			return append(b, "2147483000 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n"...)
+		}},
 		{"incremental update: the later object wins", func() []byte {
 			b := fixtureOnePage(fixtureContent("Outdated")).bytes()
 			data := []byte("BT /F1 12 Tf 20 100 Td (Referral) Tj ET")
