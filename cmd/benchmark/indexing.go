@@ -89,3 +89,122 @@ func available(names ...string) error {
 	}
 	return nil
 }
+
+func slug(c *Corpus) string { return filepath.Base(c.Dir) }
+
+// indexAndQuery indexes c with every system and then runs the query load.
+func (m *Main) indexAndQuery(ctx context.Context, res *Results, bin string, c *Corpus) error {
+	// Medians of m.Runs runs on the corpora of real PDFs up to FullMax
+	// pages; one run on larger and synthetic corpora, to keep the default
+	// run under 15 minutes.
+	runs, queryRuns := m.Runs, m.Runs
+	if c.Pages > m.FullMax {
+		runs = 1
+	}
+	if c.Kind == "synth" {
+		runs, queryRuns = m.SynthRuns, m.SynthRuns
+	}
+	idxRoot := filepath.Join(m.Work, "indexes", slug(c))
+	logDir := filepath.Join(m.Work, "logs", slug(c))
+	for _, d := range []string{idxRoot, logDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	var systems []Indexer
+	if m.oursCanIndex(ctx, bin) {
+		systems = append(systems, handbooksIndexer(bin, logDir))
+	}
+	if err := available("omindex", "pdftotext"); err != nil {
+		res.note("omindex skipped: %v", err)
+	} else {
+		systems = append(systems, omindexIndexer())
+	}
+	if err := available("recollindex", "pdftotext"); err != nil {
+		res.note("recollindex skipped: %v", err)
+	} else if c.Pages > m.FullMax {
+		res.note("%s: recollindex not run above %d pages (-full-max), to keep the default run short", c.Name, m.FullMax)
+	} else if c.Kind == "synth" && !m.SynthRecoll {
+		res.note("%s: recollindex not run on synthetic corpora (-synth-recoll to add it)", c.Name)
+	} else {
+		systems = append(systems, recollIndexer())
+	}
+
+	type acc struct {
+		wall, pps, cpu, rerun []float64
+		peak, size, cache     int64
+		failed                bool
+	}
+	accs := make([]acc, len(systems))
+	dirs := make([]string, len(systems))
+	if m.Only["index"] {
+		for r := range runs {
+			for i, s := range systems {
+				if accs[i].failed {
+					continue
+				}
+				dir := filepath.Join(idxRoot, s.Name)
+				dirs[i] = dir
+				os.RemoveAll(dir)
+				m.log.Info("indexing", "corpus", c.Name, "system", s.Name, "run", r+1, "of", runs)
+				u, err := s.Run(ctx, c.Dir, dir)
+				if err != nil {
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+					res.note("%s: %s failed: %v", c.Name, s.Name, err)
+					accs[i].failed = true
+					continue
+				}
+				a := &accs[i]
+				a.wall = append(a.wall, u.Wall.Seconds())
+				a.pps = append(a.pps, float64(c.Pages)/u.Wall.Seconds())
+				a.cpu = append(a.cpu, u.CPU.Seconds())
+				a.peak = max(a.peak, u.PeakRSS)
+				a.size, a.cache = u.IndexBytes-u.CacheBytes, u.CacheBytes
+				// The unchanged re-run.
+				u2, err := s.Run(ctx, c.Dir, dir)
+				if err != nil {
+					res.note("%s: %s re-run failed: %v", c.Name, s.Name, err)
+				} else {
+					a.rerun = append(a.rerun, u2.Wall.Seconds())
+				}
+				m.log.Info("indexed", "corpus", c.Name, "system", s.Name, "seconds", round1(u.Wall.Seconds()),
+					"pps", round1(float64(c.Pages)/u.Wall.Seconds()), "rss_mb", u.PeakRSS>>20, "rerun_s", round1(u2.Wall.Seconds()))
+			}
+		}
+		for i, s := range systems {
+			a := accs[i]
+			if len(a.wall) == 0 {
+				continue
+			}
+			row := IndexRow{Corpus: c.Name, Pages: c.Pages, TextBytes: c.TextBytes, System: s.Name, Runs: len(a.wall),
+				Seconds: median(a.wall), PPS: median(a.pps), CPUSeconds: median(a.cpu), PeakRSS: a.peak,
+				IndexBytes: a.size, CacheBytes: a.cache}
+			if len(a.rerun) > 0 {
+				row.Rerun = median(a.rerun)
+			}
+			res.Indexing = append(res.Indexing, row)
+		}
+	} else {
+		for i, s := range systems {
+			dirs[i] = filepath.Join(idxRoot, s.Name)
+		}
+	}
+	if !m.Only["query"] {
+		return nil
+	}
+	var ours, omega string
+	for i, s := range systems {
+		if _, err := os.Stat(dirs[i]); err != nil || accs[i].failed {
+			continue
+		}
+		switch s.Name {
+		case "handbooks":
+			ours = dirs[i]
+		case "omindex":
+			omega = dirs[i]
+		}
+	}
+	return m.queryPhase(ctx, res, c, bin, ours, omega, queryRuns)
+}

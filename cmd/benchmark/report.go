@@ -67,7 +67,7 @@ func ratio(a, b float64) string {
 func section(b *strings.Builder, res *Results) {
 	m := res.Machine
 	fmt.Fprintf(b, "## %s\n\n", res.Started.UTC().Format("2006-01-02 15:04 UTC"))
-	fmt.Fprintf(b, "Command: `%s` (took %s).\n\n", res.Command, res.Elapsed.Round(time.Second))
+	fmt.Fprintf(b, "Command: `%s` at commit %s (took %s).\n\n", res.Command, res.Commit, res.Elapsed.Round(time.Second))
 	fmt.Fprintf(b, "Machine: %s, %d cores, %.1f GiB memory, %s, Linux %s. Shared with other work while it ran.\n",
 		m.CPU, m.Cores, float64(m.MemoryMB)/1024, m.Go, m.Kernel)
 	var pk []string

@@ -13,48 +13,13 @@ import (
 	"time"
 )
 
-// Results is everything one benchmark run measured.
-type Results struct {
-	Started    time.Time
-	Elapsed    time.Duration
-	Command    string
-	Machine    Machine
-	Corpora    []*Corpus
-	Extraction []ExtractRow
-	Indexing   []IndexRow
-	Queries    []QueryRow
-	InProcess  []InProcessRow
-	Profiles   []Profile
-	Notes      []string
-}
-
-func (r *Results) note(format string, a ...any) {
-	r.Notes = append(r.Notes, fmt.Sprintf(format, a...))
-}
-
-// IndexRow is one system's indexing of one corpus.
-type IndexRow struct {
-	Corpus     string
-	Pages      int
-	TextBytes  int64
-	System     string
-	Runs       int
-	Seconds    float64 // wall, median
-	PPS        float64 // pages/s, median
-	CPUSeconds float64 // median
-	PeakRSS    int64   // largest of the runs
-	IndexBytes int64   // after the last fresh run, without CacheBytes
-	CacheBytes int64   // extraction cache kept in the index folder
-	// Rerun is the median wall time of an unchanged second run (0: not run).
-	Rerun float64
-}
-
 // Run builds the corpora, measures and writes the results file.
 func (m *Main) Run(ctx context.Context) error {
 	start := time.Now()
 	res := &Results{Started: start, Command: "go run ./cmd/benchmark " + strings.Join(m.Args, " "),
 		Machine: machine()}
 	res.Command = strings.TrimSpace(res.Command)
+	res.Commit = repoCommit()
 	if err := os.MkdirAll(m.Work, 0o755); err != nil {
 		return err
 	}
@@ -141,6 +106,23 @@ func (m *Main) oursCanIndex(ctx context.Context, bin string) bool {
 	return !bytes.Contains(out, []byte("not built yet"))
 }
 
+// repoCommit names the commit measured.
+func repoCommit() string {
+	cmd := exec.Command("git", "rev-parse", "--short", "HEAD")
+	cmd.Dir = repoRoot()
+	out, err := cmd.Output()
+	if err != nil {
+		return "unknown"
+	}
+	commit := strings.TrimSpace(string(out))
+	st := exec.Command("git", "status", "--porcelain", "--untracked-files=no")
+	st.Dir = cmd.Dir
+	if out, err := st.Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
+		commit += "+dirty"
+	}
+	return commit
+}
+
 // repoRoot is the module root (the directory of go.mod).
 func repoRoot() string {
 	out, err := exec.Command("go", "env", "GOMOD").Output()
@@ -216,125 +198,6 @@ func (m *Main) extractPhase(ctx context.Context, res *Results, bin string, corpo
 		res.Extraction = append(res.Extraction, row)
 	}
 	return nil
-}
-
-func slug(c *Corpus) string { return filepath.Base(c.Dir) }
-
-// indexAndQuery indexes c with every system and then runs the query load.
-func (m *Main) indexAndQuery(ctx context.Context, res *Results, bin string, c *Corpus) error {
-	// Medians of m.Runs runs on the corpora of real PDFs up to FullMax
-	// pages; one run on larger and synthetic corpora, to keep the default
-	// run under 15 minutes.
-	runs, queryRuns := m.Runs, m.Runs
-	if c.Pages > m.FullMax {
-		runs = 1
-	}
-	if c.Kind == "synth" {
-		runs, queryRuns = m.SynthRuns, m.SynthRuns
-	}
-	idxRoot := filepath.Join(m.Work, "indexes", slug(c))
-	logDir := filepath.Join(m.Work, "logs", slug(c))
-	for _, d := range []string{idxRoot, logDir} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-	}
-	var systems []Indexer
-	if m.oursCanIndex(ctx, bin) {
-		systems = append(systems, handbooksIndexer(bin, logDir))
-	}
-	if err := available("omindex", "pdftotext"); err != nil {
-		res.note("omindex skipped: %v", err)
-	} else {
-		systems = append(systems, omindexIndexer())
-	}
-	if err := available("recollindex", "pdftotext"); err != nil {
-		res.note("recollindex skipped: %v", err)
-	} else if c.Pages > m.FullMax {
-		res.note("%s: recollindex not run above %d pages (-full-max), to keep the default run short", c.Name, m.FullMax)
-	} else if c.Kind == "synth" && !m.SynthRecoll {
-		res.note("%s: recollindex not run on synthetic corpora (-synth-recoll to add it)", c.Name)
-	} else {
-		systems = append(systems, recollIndexer())
-	}
-
-	type acc struct {
-		wall, pps, cpu, rerun []float64
-		peak, size, cache     int64
-		failed                bool
-	}
-	accs := make([]acc, len(systems))
-	dirs := make([]string, len(systems))
-	if m.Only["index"] {
-		for r := range runs {
-			for i, s := range systems {
-				if accs[i].failed {
-					continue
-				}
-				dir := filepath.Join(idxRoot, s.Name)
-				dirs[i] = dir
-				os.RemoveAll(dir)
-				m.log.Info("indexing", "corpus", c.Name, "system", s.Name, "run", r+1, "of", runs)
-				u, err := s.Run(ctx, c.Dir, dir)
-				if err != nil {
-					if ctx.Err() != nil {
-						return ctx.Err()
-					}
-					res.note("%s: %s failed: %v", c.Name, s.Name, err)
-					accs[i].failed = true
-					continue
-				}
-				a := &accs[i]
-				a.wall = append(a.wall, u.Wall.Seconds())
-				a.pps = append(a.pps, float64(c.Pages)/u.Wall.Seconds())
-				a.cpu = append(a.cpu, u.CPU.Seconds())
-				a.peak = max(a.peak, u.PeakRSS)
-				a.size, a.cache = u.IndexBytes-u.CacheBytes, u.CacheBytes
-				// The unchanged re-run.
-				u2, err := s.Run(ctx, c.Dir, dir)
-				if err != nil {
-					res.note("%s: %s re-run failed: %v", c.Name, s.Name, err)
-				} else {
-					a.rerun = append(a.rerun, u2.Wall.Seconds())
-				}
-				m.log.Info("indexed", "corpus", c.Name, "system", s.Name, "seconds", round1(u.Wall.Seconds()),
-					"pps", round1(float64(c.Pages)/u.Wall.Seconds()), "rss_mb", u.PeakRSS>>20, "rerun_s", round1(u2.Wall.Seconds()))
-			}
-		}
-		for i, s := range systems {
-			a := accs[i]
-			if len(a.wall) == 0 {
-				continue
-			}
-			row := IndexRow{Corpus: c.Name, Pages: c.Pages, TextBytes: c.TextBytes, System: s.Name, Runs: len(a.wall),
-				Seconds: median(a.wall), PPS: median(a.pps), CPUSeconds: median(a.cpu), PeakRSS: a.peak,
-				IndexBytes: a.size, CacheBytes: a.cache}
-			if len(a.rerun) > 0 {
-				row.Rerun = median(a.rerun)
-			}
-			res.Indexing = append(res.Indexing, row)
-		}
-	} else {
-		for i, s := range systems {
-			dirs[i] = filepath.Join(idxRoot, s.Name)
-		}
-	}
-	if !m.Only["query"] {
-		return nil
-	}
-	var ours, omega string
-	for i, s := range systems {
-		if _, err := os.Stat(dirs[i]); err != nil || accs[i].failed {
-			continue
-		}
-		switch s.Name {
-		case "handbooks":
-			ours = dirs[i]
-		case "omindex":
-			omega = dirs[i]
-		}
-	}
-	return m.queryPhase(ctx, res, c, bin, ours, omega, queryRuns)
 }
 
 func pagesLabel(n int) string {
