@@ -103,25 +103,33 @@ func TestKillAtRandomMoments(t *testing.T) {
 	t.Logf("seed %d; an uninterrupted run takes %v", seed, took)
 	idx := t.TempDir()
 	killed := 0
+	// Kill moments are drawn from the length of the last completed run of
+	// the same kind; after a run completes, the next is a full rebuild (from
+	// the extraction cache), so that there is always work to interrupt.
+	length := map[bool]time.Duration{false: took, true: took}
+	full := false
 	for i := range *kills {
-		full := i%2 == 1 // full rebuilds rewrite everything, from the cache
 		cmd := indexProcess(lib, idx, full)
 		cmd.Stderr = io.Discard
+		began := time.Now()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
 		exited := make(chan error, 1)
 		go func() { exited <- cmd.Wait() }()
-		delay := time.Duration(rng.Int64N(int64(took)))
+		delay := time.Duration(rng.Int64N(int64(length[full])))
 		select {
 		case err := <-exited:
 			if err != nil {
 				t.Fatalf("run %d failed on its own: %v", i, err)
 			}
+			length[full] = time.Since(began)
+			full = true
 		case <-time.After(delay):
 			cmd.Process.Kill()
 			<-exited
 			killed++
+			full = i%2 == 1
 		}
 		checkConsistent(t, idx, ref, fmt.Sprintf("after kill %d at %v", i, delay))
 	}
