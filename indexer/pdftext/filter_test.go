@@ -154,3 +154,22 @@ func TestLibraryReadable(t *testing.T) {
 		t.Error("deflate data without a zlib header is not readable by the library")
 	}
 }
+
+// A stream with a filter nobody knows becomes empty rather than one the
+// library panics on.
+func TestOpenUnknownFilter(t *testing.T) {
+	obj := fixtureObj{body: "<< /Length 3 /Filter /Standard >>", stream: []byte("abc")}
+	r, c, err := openReader(t.Context(), fixtureFile(t, fixtureOnePage(obj).bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s := r.Page(1).V.Key("Contents")
+	if s.Key("Filter").Kind() != 0 || s.Key("Length").Int64() != 0 {
+		t.Errorf("contents %v", s)
+	}
+	b := make([]byte, 1)
+	if n, _ := s.Reader().Read(b); n != 0 {
+		t.Errorf("read %d bytes", n)
+	}
+}

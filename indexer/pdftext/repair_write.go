@@ -187,7 +187,9 @@ func (w *repairWriter) stream(s *pdfStream) {
 	data := s.data
 	if !libraryReadable(dict, data) {
 		out, rest, err := decodeStream(s)
-		if err != nil && len(out) == 0 {
+		if err != nil && len(out) == 0 || !imageFiltersOnly(rest[0]) {
+			// Undecodable: an empty stream reads better than one the
+			// library panics on.
 			out, rest = nil, [2]pdfArray{}
 		}
 		data = out
@@ -243,4 +245,18 @@ func pngUpOnly(p pdfDict, pred int) bool {
 	cols := objInt(p["Columns"])
 	return pred == 12 && cols > 0 && cols <= 1<<16 &&
 		objInt(p["Colors"]) <= 1 && (p["BitsPerComponent"] == nil || objInt(p["BitsPerComponent"]) == 8)
+}
+
+// imageFiltersOnly reports whether every filter left undecoded is one of
+// the image codecs the library passes through untouched when nobody reads
+// the data.
+func imageFiltersOnly(names pdfArray) bool {
+	for _, n := range names {
+		switch n {
+		case pdfName("DCTDecode"), pdfName("JPXDecode"), pdfName("CCITTFaxDecode"), pdfName("JBIG2Decode"):
+		default:
+			return false
+		}
+	}
+	return true
 }
