@@ -110,7 +110,9 @@ func latinLanguage(text string) string {
 			second = v
 		}
 	}
-	if first < 3 || first < 1.2*second {
+	// Prose in any of these languages is at least a tenth function words;
+	// word lists, forms and other languages' text are not.
+	if first < 3 || first < 1.2*second || first < 0.1*float64(total) {
 		return ""
 	}
 	return best

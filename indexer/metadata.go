@@ -33,7 +33,7 @@ type metadata struct {
 
 // metaFormat changes when the way documents are built from metadata and
 // text changes, so that every document is rebuilt.
-const metaFormat = 1
+const metaFormat = 2
 
 // hash identifies the metadata in the run state: a file whose bytes and
 // metadata hash are unchanged is not indexed again.
