@@ -11,16 +11,18 @@
 //     metadata as keyword fields with doc values (type, region, country, tag,
 //     publisher, lang, year as a keyword; year_n as a number; work), the
 //     title, summary and the text of all pages in per-language text fields
-//     (title_en, summary_en, body_en, ...), neither stored nor with term
-//     vectors, a "words" field (everything, folded but unstemmed) that
+//     (title_en, summary_en, body_en, ...), not stored but with term
+//     vectors (positions, for phrases and the phrase boost), a "words" field (everything, folded but unstemmed) that
 //     feeds suggestions and did-you-mean, and the document's metadata as
 //     JSON in the stored-only field "meta". Ranking, filters and facets run
 //     here.
 //   - pages: one entry per physical page, id "<docid>#<page>" (page counted
 //     from 1, as a PDF viewer's #page=N). It holds the document id ("doc"),
 //     the printed label and the text, stored once ("text") and indexed with
-//     term vectors in the field of the document's language (text_en, ...).
-//     Passages come from here.
+//     term vectors in the field of the document's language (text_en, ...),
+//     and the page's heading-like lines (head_en, ...). Passages come from
+//     here. Pages that look like a table of contents are listed in the
+//     document's metadata and weigh less when pages are chosen.
 //
 // Why counts are documents: facets and totals are computed over the
 // document-level index, where one entry is one handbook, so a handbook
@@ -48,4 +50,29 @@
 // fields of its language (body_fr, text_fr, ...); a query is analysed once
 // per language field and run on all of them, so a French document is
 // matched by the French stemmer of the query.
+//
+// # A search
+//
+// Search parses the query (ParseQuery: a typed tree, never an error) and
+// compiles it: words must all occur (stop words are optional), each in any
+// of title, tags, summary or body with weights 3, 3, 1.5 and 1 on BM25, plus
+// the words as a phrase as an optional boost; thesaurus equivalents
+// (thesaurus.txt, embedded; Options.ThesaurusFile replaces it) are searched
+// as alternatives and reported in AlsoSearched; metadata prefixes (type:,
+// year:...) become restrictions evaluated on the in-memory table. Phase one
+// returns every matching document with its score; Go then applies the
+// filters, counts the facets (disjunctively: a document counts for facet f
+// when it passes every filter but f's), sorts, groups editions by work (by
+// title and publisher when the catalog gives none), and cuts the page.
+// Phase two finds pages and passages for the hits shown. With fewer than
+// three results, words the library does not have are corrected from its
+// own vocabulary (did-you-mean) and searched as well.
+//
+// Paging: page/per_page up to Limits.MaxWindow results, then NextCursor,
+// which carries the sort keys of the last hit. Limits are checked before
+// any search runs; expensive constructs are bounded up front (prefixes need
+// Limits.MinPrefix letters, fuzzy matching is done against the vocabulary
+// rather than by expanding automata at query time, there are no regular
+// expressions or wildcards inside words, Bleve's MaxTermSearchers caps the
+// rest) because a deadline only takes effect between documents.
 package search
