@@ -319,3 +319,5 @@ func getJSON(ctx context.Context, hc *http.Client, u string, v any) (int, error)
 	}
 	return resp.StatusCode, nil
 }
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
