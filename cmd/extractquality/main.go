@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/extractquality [-pdftotext PATH] [-worst N] [-timeout D] [DIR...]
+//	go run ./cmd/extractquality [-pdftotext PATH] [-worst N] [-timeout D] [-v] [DIR...]
 //
 // The default folders are ../shared/corpus/domain and ../shared/corpus/wild
 // (relative to the repository), skipping those that are absent. For every PDF
