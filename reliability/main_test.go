@@ -25,8 +25,9 @@ var (
 	figures = flag.String("figures", "", "append the measured figures to this file")
 )
 
-// bin is the handbooks program, built once per test run.
-var bin string
+// bin is the handbooks program and loadmix its load client, built once
+// per test run.
+var bin, loadmix string
 
 // sampleLibrary is the library in the repository; sharedCorpus the real
 // PDFs next to it, absent from a fresh clone.
@@ -43,7 +44,8 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	bin = filepath.Join(dir, "handbooks")
-	cmd := exec.Command("go", "build", "-o", bin, "../cmd/handbooks")
+	loadmix = filepath.Join(dir, "loadmix")
+	cmd := exec.Command("go", "build", "-o", dir+"/", "../cmd/handbooks", "../cmd/loadmix")
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "build handbooks:", err)
