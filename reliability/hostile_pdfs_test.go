@@ -293,4 +293,3 @@ poll:
 		figure(t, "  %s", l)
 	}
 }
-
