@@ -25,6 +25,8 @@ func (s *Server) routePages(r *mux.Router) {
 	get("/documents/{id}/pages", s.handlePageJump)
 	get("/documents/{id}/pages/{n}", s.handlePageText)
 	r.Handle("/static/{name}", http.HandlerFunc(serveStatic)).Methods(http.MethodGet, http.MethodHead)
+	// Browsers ask for /favicon.ico on their own (a PDF viewer does).
+	r.Handle("/favicon.ico", http.HandlerFunc(serveFavicon)).Methods(http.MethodGet, http.MethodHead)
 }
 
 // page adapts h for HTML: a returned error becomes an HTML error page.

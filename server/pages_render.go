@@ -66,8 +66,8 @@ func renderPage(w http.ResponseWriter, status int, name string, data any) error 
 	// Search pages name what someone looked for: keep them out of shared caches.
 	h.Set("Cache-Control", "private, no-cache")
 	w.WriteHeader(status)
-	_, err := w.Write(buf.Bytes())
-	return err
+	w.Write(buf.Bytes()) // an error here means the reader has gone: nothing to do
+	return nil
 }
 
 // passageList is the data of the "passages" template: pages of one document.

@@ -119,6 +119,13 @@ func lookupAsset(name string) (a *asset, hashed bool) {
 	return a, stem[i+1:] == a.hash
 }
 
+// serveFavicon handles GET /favicon.ico with the site's icon.
+func serveFavicon(w http.ResponseWriter, r *http.Request) {
+	r2 := r.Clone(r.Context())
+	r2.URL.Path = "/static/icon.svg"
+	serveStatic(w, r2)
+}
+
 func acceptsGzip(r *http.Request) bool {
 	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
 		enc, params, _ := strings.Cut(strings.TrimSpace(part), ";")

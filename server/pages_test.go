@@ -50,7 +50,7 @@ func TestPagesNeedles(t *testing.T) {
 			"<h1>Results for “duty to notify”</h1>",
 			"2 documents for “duty to notify”",
 			`<a href="/documents/ho-frt-2025?q=duty&#43;to&#43;notify">First Responder Toolkit`,
-			`href="/documents/ho-frt-2025/file#page=12"><span class="vh">Open the PDF at </span>p. 12</a>`,
+			`href="/documents/ho-frt-2025/file#page=12">p. 12<span class="vh">, open the PDF at this page</span></a>`,
 			"have a <mark>duty</mark> <mark>to</mark> <mark>notify</mark> the Home Office",
 			`href="/documents/ho-frt-2025/pages/12?q=duty&#43;to&#43;notify"`,
 			`Other editions: <a href="/documents/ho-frt-2021?q=duty&#43;to&#43;notify">1st edition, 2021, English</a>`,

@@ -11,16 +11,35 @@
   var FOCUS_KEY = 'hb-focus';
 
   // go loads the search page for the form's current state, leaving out
-  // empty fields so that addresses stay short.
+  // empty fields and the default order so that addresses stay short.
+  var going = false;
   function go() {
+    if (going) return; // one load per action, even if a key sends two events
+    going = true;
     var params = new URLSearchParams();
     new FormData(form).forEach(function (v, k) {
       v = String(v).trim();
-      if (v !== '') params.append(k, v);
+      if (v !== '' && !(k === 'sort' && v === 'relevance')) params.append(k, v);
     });
     var qs = params.toString();
     location.assign(qs ? '/?' + qs : '/');
   }
+
+  // A page shown by back or forward shows its address: the browser may
+  // restore it with the boxes ticked just before leaving, so set every
+  // control back to what the page was served with.
+  window.addEventListener('pageshow', function () {
+    going = false;
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        el.checked = el.defaultChecked;
+      } else if (el.tagName === 'SELECT') {
+        Array.prototype.forEach.call(el.options, function (o) { o.selected = o.defaultSelected; });
+      } else if ('defaultValue' in el && el.type !== 'submit' && el.type !== 'hidden') {
+        el.value = el.defaultValue;
+      }
+    });
+  });
 
   form.addEventListener('submit', function (e) {
     e.preventDefault();
