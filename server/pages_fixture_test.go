@@ -1,9 +1,12 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"html"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -72,7 +75,7 @@ func newLibraryFake() *libraryFake {
 				Tags: []string{"national referral mechanism", "duty to notify", "first responders", "children"}, Publishers: []string{"Home Office"},
 				Year: 2025, Edition: "2nd edition", Language: "en", Work: "frt",
 				Summary: "How first responders in England and Wales spot the signs, meet the duty to notify and refer potential victims.",
-				URL: "https://www.example.gov.uk/frt-2025", Pages: frt25},
+				URL:     "https://www.example.gov.uk/frt-2025", Pages: frt25},
 			{ID: "ho-frt-2021", File: "toolkit/frt-2021.pdf", Title: "First Responder Toolkit: Identifying and Referring Potential Victims of Modern Slavery",
 				Types: []string{"Guidance", "Toolkit"}, Regions: []string{"Europe"}, Countries: []string{"United Kingdom"},
 				Tags: []string{"national referral mechanism", "duty to notify", "first responders"}, Publishers: []string{"Home Office"},
@@ -419,4 +422,51 @@ func (f *libraryFake) Suggest(ctx context.Context, q string, n int) ([]string, e
 
 func (f *libraryFake) Stats() (search.Stats, error) {
 	return search.Stats{Generation: "g-fixture", Documents: len(f.docs)}, nil
+}
+
+// writeFixturePDFs writes a PDF with the right number of (blank) pages for
+// each fixture document into a new library folder, so that the file route
+// serves what page links point to.
+func writeFixturePDFs(t interface {
+	TempDir() string
+	Fatal(...any)
+}, f *libraryFake) string {
+	dir := t.TempDir()
+	for _, d := range f.docs {
+		p := filepath.Join(dir, filepath.FromSlash(d.File))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, blankPDF(len(d.Pages)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// blankPDF returns a valid PDF of n empty A4 pages.
+func blankPDF(n int) []byte {
+	var b bytes.Buffer
+	var offs []int
+	obj := func(body string) {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", len(offs), body)
+	}
+	b.WriteString("%PDF-1.4\n")
+	obj("<< /Type /Catalog /Pages 2 0 R >>")
+	kids := make([]string, n)
+	for i := range kids {
+		kids[i] = fmt.Sprintf("%d 0 R", i+3)
+	}
+	obj(fmt.Sprintf("<< /Type /Pages /Count %d /Kids [%s] >>", n, strings.Join(kids, " ")))
+	for range n {
+		obj("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offs)+1, xref)
+	return b.Bytes()
 }
