@@ -144,7 +144,7 @@ func (r *runner) run(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return r.rep, err
 	}
-	r.rep.Documents = len(r.next.Files) + len(todo)
+	r.rep.Documents = len(r.prev.Files) // until a new generation goes live
 	if len(todo) == 0 && len(deletes) == 0 && !cfg.Full && r.prev.Vocab == r.vocab.Version {
 		r.log.Info("index is up to date", "files", len(entries))
 		return r.rep, nil
