@@ -113,8 +113,8 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 	fs.IntVar(&m.FullMax, "full-max", 20000, "larger corpora get one run per tool and no recollindex")
 	fs.IntVar(&m.SynthRuns, "synth-runs", 1, "runs per figure on synthetic corpora")
 	fs.BoolVar(&m.SynthRecoll, "synth-recoll", false, "run recollindex on synthetic corpora too")
-	fs.DurationVar(&m.Duration, "duration", 3*time.Second, "measured time of one load run")
-	fs.DurationVar(&m.Warmup, "warmup", time.Second, "warm-up before each load run")
+	fs.DurationVar(&m.Duration, "duration", 2*time.Second, "measured time of one load run")
+	fs.DurationVar(&m.Warmup, "warmup", 500*time.Millisecond, "warm-up before each load run")
 	clients := fs.String("clients", "1,8,32", "concurrent clients of the load runs")
 	if err := fs.Parse(args); err != nil {
 		return err

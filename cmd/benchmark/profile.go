@@ -56,7 +56,17 @@ func withCPUProfile(name, path string, f func() error) (Profile, error) {
 		return Profile{}, fmt.Errorf("go tool pprof: %w", err)
 	}
 	return Profile{Name: name, File: path,
-		Top: trimTop(string(flat)) + "\n\n(cumulative, runtime hidden)\n" + trimTop(string(cum))}, nil
+		Top: trimTop(string(flat)) + "\n\n(cumulative, runtime hidden)\n" + trimTop(dropDuration(string(cum)))}, nil
+}
+
+func dropDuration(s string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if !strings.HasPrefix(l, "Duration:") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
 }
 
 // trimTop drops pprof's header lines about the file and build.
@@ -148,7 +158,7 @@ func (m *Main) profileServer(ctx context.Context, c *Corpus, index, path string)
 		return Profile{}, err
 	}
 	base := "http://" + ln.Addr().String()
-	dur := max(m.Duration*3, 5*time.Second)
+	dur := max(m.Duration*2, 5*time.Second)
 	return withCPUProfile(fmt.Sprintf("handbooks serve (server package in process) under 8 clients of the mix, %s, on %s", dur, c.Name),
 		path, func() error {
 			_, _, err := loadRun(ctx, base, pathsFile, 8, 0, dur, os.Getpid())

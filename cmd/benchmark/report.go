@@ -80,13 +80,14 @@ func section(b *strings.Builder, res *Results) {
 	}
 	fmt.Fprintf(b, "Peers (Debian packages): %s.\n\n", strings.Join(pk, ", "))
 
-	b.WriteString("| corpus | files | pages | extracted text |\n| --- | ---: | ---: | ---: |\n")
+	b.WriteString("| corpus | files | pages | extracted text | text per page |\n| --- | ---: | ---: | ---: | ---: |\n")
 	for _, c := range res.Corpora {
-		text := "–"
+		text, per := "–", "–"
 		if c.TextBytes > 0 {
 			text = mb(c.TextBytes) + " MB"
+			per = fmt.Sprintf("%.1f KB", float64(c.TextBytes)/float64(c.Pages)/1024)
 		}
-		fmt.Fprintf(b, "| %s | %d | %d | %s |\n", c.Name, c.Files, c.Pages, text)
+		fmt.Fprintf(b, "| %s | %d | %d | %s | %s |\n", c.Name, c.Files, c.Pages, text, per)
 	}
 	b.WriteString("\n")
 
