@@ -36,6 +36,9 @@ type indexes struct {
 	docBatch, pageBatch *bleve.Batch
 	pendingBytes        int
 	pendingPages        map[string]int // doc id → page count, for docs in docBatch
+	// writeErr is the first failed write: once a batch failed (a full disk,
+	// say) the indexes are in an unknown state and take no further writes.
+	writeErr error
 }
 
 func createIndexes(dir string) (*indexes, error) {
@@ -215,15 +218,20 @@ func (ix *indexes) flush() error {
 	if ix.docBatch == nil {
 		return nil
 	}
+	if ix.writeErr != nil {
+		return ix.writeErr
+	}
 	if ix.pageBatch.Size() > 0 {
 		if err := ix.pages.Batch(ix.pageBatch); err != nil {
-			return fmt.Errorf("write pages: %w", err)
+			ix.writeErr = fmt.Errorf("write pages: %w", err)
+			return ix.writeErr
 		}
 		ix.pageBatch.Reset()
 	}
 	if ix.docBatch.Size() > 0 {
 		if err := ix.docs.Batch(ix.docBatch); err != nil {
-			return fmt.Errorf("write documents: %w", err)
+			ix.writeErr = fmt.Errorf("write documents: %w", err)
+			return ix.writeErr
 		}
 		ix.docBatch.Reset()
 	}
@@ -284,7 +292,10 @@ func (ix *indexes) delete(ctx context.Context, ids []string) error {
 }
 
 func (ix *indexes) close() error {
-	err := ix.flush()
+	var err error
+	if ix.writeErr == nil {
+		err = ix.flush()
+	}
 	if e := ix.pages.Close(); err == nil {
 		err = e
 	}
