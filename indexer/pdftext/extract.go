@@ -84,8 +84,7 @@ func Extract(ctx context.Context, path string) (res *Result) {
 }
 
 func openOutcome(err error) string {
-	msg := strings.ToLower(err.Error())
-	if strings.Contains(msg, "password") || strings.Contains(msg, "encrypt") {
+	if errors.Is(err, ErrEncrypted) {
 		return OutcomeEncrypted
 	}
 	return OutcomeBroken

@@ -21,7 +21,7 @@ func readInfo(r *pdf.Reader) Info {
 	in.Creator = cleanMeta(d.Key("Creator").Text())
 	in.Producer = cleanMeta(d.Key("Producer").Text())
 	in.Year = pdfDateYear(d.Key("CreationDate").Text())
-	in.Encrypted = !tr.Key("Encrypt").IsNull()
+	in.Encrypted = !tr.Key("Encrypt").IsNull() || tr.Key("Decrypted").Bool()
 	root := tr.Key("Root")
 	in.Language = cleanMeta(root.Key("Lang").Text())
 	if in.Language == "" || in.Year == 0 || in.Title == "" {
