@@ -92,8 +92,8 @@ func editionName(e search.Edition) string {
 	if e.Edition != "" {
 		parts = append(parts, e.Edition)
 	}
-	if e.Year != 0 {
-		parts = append(parts, strconv.Itoa(e.Year))
+	if y := strconv.Itoa(e.Year); e.Year != 0 && !strings.Contains(e.Edition, y) {
+		parts = append(parts, y)
 	}
 	if e.Language != "" {
 		parts = append(parts, langName(e.Language))

@@ -1,0 +1,144 @@
+package server
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"handbooks/indexer"
+	"handbooks/search"
+)
+
+// browserWorkerEnv makes this test binary run as the indexer's extraction
+// worker.
+const browserWorkerEnv = "HANDBOOKS_BROWSER_TEST_WORKER"
+
+// TestBrowserExtractWorker is not a test: it is the extraction worker the
+// indexer starts for TestBrowserSampleLibrary (this binary, run again).
+func TestBrowserExtractWorker(t *testing.T) {
+	if os.Getenv(browserWorkerEnv) != "1" {
+		t.Skip("runs only as a worker process")
+	}
+	args := os.Args
+	if i := slices.Index(args, "--"); i >= 0 {
+		args = args[i+1:]
+	}
+	os.Exit(indexer.WorkerMain(context.Background(), args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// indexSampleLibrary indexes testdata/library with the real indexer into a
+// temporary folder and opens it.
+func indexSampleLibrary(t *testing.T) (lib string, x *search.Index) {
+	t.Helper()
+	lib, err := filepath.Abs(filepath.Join("..", "testdata", "library"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(lib, "catalog.csv")); err != nil {
+		t.Skipf("no sample library: %v", err)
+	}
+	dir := t.TempDir()
+	_, err = indexer.Run(context.Background(), indexer.Config{
+		Library: lib, Index: dir, Workers: 2, Timeout: 60 * time.Second,
+		WorkerCommand: []string{os.Args[0], "-test.run=^TestBrowserExtractWorker$", "--"},
+		WorkerEnv:     []string{browserWorkerEnv + "=1"},
+	})
+	if err != nil {
+		t.Fatalf("index the sample library: %v", err)
+	}
+	x, err = search.Open(dir, search.Options{ReloadInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	return lib, x
+}
+
+// TestBrowserSampleLibrary uses the page over the real index of the sample
+// library: the page about the duty to notify in the newest toolkit is found
+// in three actions (search, sort by newest, open the page).
+func TestBrowserSampleLibrary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes the sample library")
+	}
+	if chromiumPath() == "" {
+		t.Skip("browser tests skipped: no Chromium found (install Debian's chromium package, or set CHROMIUM to a Chromium binary)")
+	}
+	lib, x := indexSampleLibrary(t)
+	s, err := New(Config{Searcher: x, Library: lib})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.open("/")
+	b.axe("sample library: home page")
+
+	// 1. Search.
+	b.do("type", chromedp.Click(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), "duty to notify"))
+	b.load("search", 200, chromedp.KeyEvent(kb.Enter))
+	if got := b.path(); got != "/?q=duty+to+notify" {
+		t.Errorf("after searching: %s", got)
+	}
+	if n := len(b.resultTitles()); n == 0 {
+		t.Fatal("no results for duty to notify")
+	}
+	b.screenshot("sample-results.png")
+	b.axe("sample library: results")
+
+	// 2. Newest first.
+	b.load("sort", 200, chromedp.Evaluate[chromedp.Void](`(s => { s.value = 'newest';
+		s.dispatchEvent(new Event('change', {bubbles: true})) })(document.getElementById('sort'))`))
+	if got := b.path(); got != "/?q=duty+to+notify&sort=newest" {
+		t.Errorf("after sorting: %s", got)
+	}
+
+	// 3. The newest toolkit's card links its page 4, "3. Duty to notify".
+	want := "/documents/ho-frt-2025/file#page=4"
+	links := eval[[]string](b, `[...document.querySelectorAll('a.pg')].map(a => a.getAttribute('href'))`)
+	if !slices.Contains(links, want) {
+		t.Fatalf("no link to %s among %q (results %q)", want, links, b.resultTitles())
+	}
+	nav, err := chromedp.Run(b.ctx, chromedp.WaitEvent(page.FrameNavigated,
+		func(ev page.EventFrameNavigated) bool { return ev.Frame.ParentID == "" },
+		chromedp.Click(chromedp.CSS(`a.pg[href="`+want+`"]`))))
+	if err != nil {
+		t.Fatalf("open the page: %v", err)
+	}
+	if got := strings.TrimPrefix(nav.Frame.URL+nav.Frame.URLFragment, b.base); got != want || nav.Frame.MimeType != "application/pdf" {
+		t.Errorf("opened %s (%s), want %s", got, nav.Frame.MimeType, want)
+	}
+	b.noConsoleErrors("sample library search")
+
+	// The document page, search inside it, and the page's text.
+	b.open("/documents/ho-frt-2025?q=duty+to+notify")
+	if got := b.text("#count"); !strings.Contains(got, "contain “duty to notify”") {
+		t.Errorf("search inside: %q", got)
+	}
+	b.axe("sample library: document page")
+	b.open("/documents/ho-frt-2025/pages/4?q=duty+to+notify")
+	if got := eval[int](b, `document.querySelectorAll('.text mark').length`); got == 0 {
+		t.Error("page 4 has no marked words")
+	}
+	b.axe("sample library: page text")
+	b.noConsoleErrors("sample library document")
+
+	if *updateScreenshot {
+		b.open("/?q=duty+to+notify")
+		png := b.screenshot("screenshot.png")
+		docs := filepath.Join("..", "docs")
+		if err := os.MkdirAll(docs, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(docs, "screenshot.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
