@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
+	"strings"
 )
 
 // IndexRun is one indexing run of one system over one corpus.
@@ -78,6 +81,32 @@ func recollIndexer() Indexer {
 		},
 		Size: func(dir string) int64 { return dirSize(filepath.Join(dir, "xapiandb")) },
 	}
+}
+
+// summariseReport says what a "handbooks index -report" file counted.
+func summariseReport(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "wrote no report"
+	}
+	var r struct {
+		Documents int            `json:"documents"`
+		Pages     int            `json:"pages"`
+		Counts    map[string]int `json:"counts"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		return "wrote a report this program cannot read: " + err.Error()
+	}
+	keys := make([]string, 0, len(r.Counts))
+	for k := range r.Counts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %d", k, r.Counts[k]))
+	}
+	return fmt.Sprintf("reported %d documents, %d pages extracted (%s)", r.Documents, r.Pages, strings.Join(parts, ", "))
 }
 
 // available reports whether the programs an indexer needs are installed.
@@ -162,6 +191,9 @@ func (m *Main) indexAndQuery(ctx context.Context, res *Results, bin string, c *C
 				a.cpu = append(a.cpu, u.CPU.Seconds())
 				a.peak = max(a.peak, u.PeakRSS)
 				a.size, a.cache = u.IndexBytes-u.CacheBytes, u.CacheBytes
+				if s.Name == "handbooks" && r == 0 {
+					res.note("%s: handbooks index %s", c.Name, summariseReport(filepath.Join(logDir, "handbooks-report.json")))
+				}
 				// The unchanged re-run: ours always (a goal), the peers on
 				// corpora up to FullMax pages.
 				if s.Name != "handbooks" && c.Pages > m.FullMax {

@@ -12,8 +12,10 @@
 // with varied catalog rows, about -sizes pages each, and synthetic handbooks
 // of -synth pages (-huge adds 1,000,000 synthetic pages). Then it measures
 //
-//   - extraction: pages/s of "handbooks extract" against pdftotext, file by
-//     file, each on one core, over samples of the corpora and ../shared/corpus/wild;
+//   - extraction: pages/s of "handbooks extract" and of the indexer's
+//     extract-worker against pdftotext, taking turns file by file, each on
+//     one core, over samples of the corpora and ../shared/corpus/wild (one
+//     run of the latter);
 //   - indexing: pages/s from an empty index, peak RSS of the process tree,
 //     index size against the extracted text, and an unchanged re-run, for
 //     "handbooks index", omindex (xapian-omega) and recollindex (recoll);
