@@ -34,16 +34,17 @@ func TestBrowserExtractWorker(t *testing.T) {
 	os.Exit(indexer.WorkerMain(context.Background(), args, os.Stdin, os.Stdout, os.Stderr))
 }
 
-// indexSampleLibrary indexes testdata/library with the real indexer into a
-// temporary folder and opens it.
-func indexSampleLibrary(t *testing.T) (lib string, x *search.Index) {
+// indexLibrary indexes a library folder (relative to the repository root)
+// with the real indexer into a temporary folder and opens it. It skips the
+// test when the folder is absent.
+func indexLibrary(t *testing.T, rel string) (lib string, x *search.Index) {
 	t.Helper()
-	lib, err := filepath.Abs(filepath.Join("..", "testdata", "library"))
+	lib, err := filepath.Abs(filepath.Join("..", filepath.FromSlash(rel)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(lib, "catalog.csv")); err != nil {
-		t.Skipf("no sample library: %v", err)
+		t.Skipf("no library at %s: %v", lib, err)
 	}
 	dir := t.TempDir()
 	_, err = indexer.Run(context.Background(), indexer.Config{
@@ -52,7 +53,7 @@ func indexSampleLibrary(t *testing.T) (lib string, x *search.Index) {
 		WorkerEnv:     []string{browserWorkerEnv + "=1"},
 	})
 	if err != nil {
-		t.Fatalf("index the sample library: %v", err)
+		t.Fatalf("index %s: %v", lib, err)
 	}
 	x, err = search.Open(dir, search.Options{ReloadInterval: -1})
 	if err != nil {
@@ -72,7 +73,7 @@ func TestBrowserSampleLibrary(t *testing.T) {
 	if chromiumPath() == "" {
 		t.Skip("browser tests skipped: no Chromium found (install Debian's chromium package, or set CHROMIUM to a Chromium binary)")
 	}
-	lib, x := indexSampleLibrary(t)
+	lib, x := indexLibrary(t, "testdata/library")
 	s, err := New(Config{Searcher: x, Library: lib})
 	if err != nil {
 		t.Fatal(err)
@@ -140,5 +141,59 @@ func TestBrowserSampleLibrary(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(docs, "screenshot.png"), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestBrowserDomainCorpus does the same over the real Home Office documents
+// of ../shared/corpus/domain, when they are there: search, newest first, and
+// the newest toolkit's page about the duty to notify opens in the PDF.
+func TestBrowserDomainCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes the domain corpus")
+	}
+	if chromiumPath() == "" {
+		t.Skip("browser tests skipped: no Chromium found (install Debian's chromium package, or set CHROMIUM to a Chromium binary)")
+	}
+	lib, x := indexLibrary(t, "../shared/corpus/domain")
+	s, err := New(Config{Searcher: x, Library: lib})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.open("/")
+	b.do("type", chromedp.Click(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), "duty to notify"))
+	b.load("search", 200, chromedp.KeyEvent(kb.Enter))
+	b.load("sort", 200, chromedp.Evaluate[chromedp.Void](`(s => { s.value = 'newest';
+		s.dispatchEvent(new Event('change', {bubbles: true})) })(document.getElementById('sort'))`))
+	if got := b.path(); got != "/?q=duty+to+notify&sort=newest" {
+		t.Errorf("after sorting: %s", got)
+	}
+	// The first toolkit card is the newest edition; its first page link
+	// is a page with the phrase.
+	type card struct {
+		Title, Meta, Href string
+	}
+	c := eval[card](b, `(h => h && {Title: h.querySelector('.hit-title').textContent, Meta: h.querySelector('.meta').textContent,
+		Href: (h.querySelector('a.pg') || {getAttribute: () => ''}).getAttribute('href')})(
+		[...document.querySelectorAll('.hit')].find(h => /First Responder Toolkit/.test(h.textContent)))`)
+	if !strings.Contains(c.Meta, "2026") || !strings.Contains(c.Href, "/file#page=") {
+		t.Fatalf("first toolkit card: %+v", c)
+	}
+	b.screenshot("domain-results.png")
+	nav, err := chromedp.Run(b.ctx, chromedp.WaitEvent(page.FrameNavigated,
+		func(ev page.EventFrameNavigated) bool { return ev.Frame.ParentID == "" },
+		chromedp.Click(chromedp.CSS(`a.pg[href="`+c.Href+`"]`))))
+	if err != nil {
+		t.Fatalf("open the page: %v", err)
+	}
+	if got := strings.TrimPrefix(nav.Frame.URL+nav.Frame.URLFragment, b.base); got != c.Href || nav.Frame.MimeType != "application/pdf" {
+		t.Errorf("opened %s (%s), want %s", got, nav.Frame.MimeType, c.Href)
+	}
+	b.noConsoleErrors("domain corpus")
+	// The page the link opens holds the phrase.
+	textURL := strings.Replace(c.Href, "/file#page=", "/pages/", 1)
+	b.open(textURL)
+	if got := strings.ToLower(b.text(".text")); !strings.Contains(strings.Join(strings.Fields(got), " "), "duty to notify") {
+		t.Errorf("%s does not say duty to notify", textURL)
 	}
 }
