@@ -1,11 +1,14 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
+
+	"handbooks/search"
 )
 
 // newPagesServer returns a server over the fixture library.
@@ -250,5 +253,29 @@ func TestAcceptsGzip(t *testing.T) {
 		if got := acceptsGzip(r); got != want {
 			t.Errorf("acceptsGzip(%q) = %v", h, got)
 		}
+	}
+}
+
+// TestFacetItemsCase checks that a value chosen in the URL keeps its
+// spelling when the index answers with another case, and is listed once.
+func TestFacetItemsCase(t *testing.T) {
+	st := newSearchState(map[string][]string{"region": {"Asia"}, "country": {"Nepal"}})
+	gs := st.facetGroups(map[string][]search.Facet{
+		"region":  {{Value: "Europe", Count: 2}, {Value: "asia", Count: 0, Selected: true}},
+		"country": {{Value: "nepal", Count: 0, Selected: true, Parent: "asia"}},
+	})
+	if len(gs) != 1 || gs[0].Param != "region" {
+		t.Fatalf("groups %+v", gs)
+	}
+	var got []string
+	for _, it := range gs[0].Items {
+		got = append(got, fmt.Sprintf("%s=%s %v", it.Param, it.Value, it.Selected))
+		for _, c := range it.Children {
+			got = append(got, fmt.Sprintf("  %s=%s %v", c.Param, c.Value, c.Selected))
+		}
+	}
+	want := []string{"region=Europe false", "region=Asia true", "  country=Nepal true"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

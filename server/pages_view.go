@@ -215,54 +215,69 @@ func anySelected(items []facetItem) bool {
 	return false
 }
 
-// items converts one facet's values, adding selected values it lacks.
+// items converts one facet's values, adding selected values it lacks. The
+// index matches filter values without regard to case and may answer with
+// its own spelling; a value the reader chose keeps the reader's spelling, so
+// that its box and its chip name the same value.
 func (s searchState) items(param string, values []search.Facet) []facetItem {
+	chosen := map[string]string{} // folded → as in the URL
+	for _, v := range s[param] {
+		chosen[strings.ToLower(v)] = v
+	}
 	seen := map[string]bool{}
 	var items []facetItem
-	add := func(v search.Facet) {
-		label := v.Value
-		if param == "lang" {
-			label = langName(v.Value)
-		}
-		items = append(items, facetItem{
-			Param: param, Value: v.Value, Label: label, Count: v.Count,
-			Selected: v.Selected || s.has(param, v.Value),
-			ID:       "f-" + param + "-" + strconv.Itoa(len(items)),
-		})
-		seen[v.Value] = true
-	}
 	for _, v := range values {
-		add(v)
+		key := strings.ToLower(v.Value)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		value, selected := v.Value, v.Selected
+		if c, ok := chosen[key]; ok {
+			value, selected = c, true
+		}
+		items = append(items, s.item(param, value, v.Count, selected, len(items)))
 	}
 	for _, v := range s[param] {
-		if !seen[v] {
-			add(search.Facet{Value: v, Selected: true})
+		if key := strings.ToLower(v); !seen[key] {
+			seen[key] = true
+			items = append(items, s.item(param, v, 0, true, len(items)))
 		}
 	}
 	return items
 }
 
+func (s searchState) item(param, value string, count int, selected bool, i int) facetItem {
+	label := value
+	if param == "lang" {
+		label = langName(value)
+	}
+	return facetItem{Param: param, Value: value, Label: label, Count: count, Selected: selected,
+		ID: "f-" + param + "-" + strconv.Itoa(i)}
+}
+
 // regionTree nests sub-regions and countries under their parent region. A
 // value whose parent is not among the regions stays at the top level.
 func regionTree(regions, countries []facetItem, facets map[string][]search.Facet) []facetItem {
-	parent := map[string]string{} // "region\x00value" / "country\x00value" → parent region
+	// Keys are folded: "region\x00value" / "country\x00value" → parent region.
+	parent := map[string]string{}
 	for _, k := range []string{"region", "country"} {
 		for _, f := range facets[k] {
 			if f.Parent != "" {
-				parent[k+"\x00"+f.Value] = f.Parent
+				parent[k+"\x00"+strings.ToLower(f.Value)] = strings.ToLower(f.Parent)
 			}
 		}
 	}
 	isRegion := map[string]bool{}
 	for _, r := range regions {
-		isRegion[r.Value] = true
+		isRegion[strings.ToLower(r.Value)] = true
 	}
 	children := map[string][]facetItem{}
 	var top []facetItem
 	for _, list := range [][]facetItem{regions, countries} {
 		for _, it := range list {
-			p := parent[it.Param+"\x00"+it.Value]
-			if p != "" && p != it.Value && isRegion[p] {
+			p := parent[it.Param+"\x00"+strings.ToLower(it.Value)]
+			if p != "" && p != strings.ToLower(it.Value) && isRegion[p] {
 				children[p] = append(children[p], it)
 			} else {
 				top = append(top, it)
@@ -272,7 +287,7 @@ func regionTree(regions, countries []facetItem, facets map[string][]search.Facet
 	var attach func(it facetItem, depth int) facetItem
 	attach = func(it facetItem, depth int) facetItem {
 		if it.Param == "region" && depth < 4 {
-			for _, c := range children[it.Value] {
+			for _, c := range children[strings.ToLower(it.Value)] {
 				it.Children = append(it.Children, attach(c, depth+1))
 			}
 		}
