@@ -203,7 +203,7 @@ func (w *workerProc) lost() extraction {
 	}
 	msg := w.stderr.String()
 	st := w.cmd.ProcessState
-	if strings.Contains(msg, "out of memory") || strings.Contains(msg, "cannot allocate memory") {
+	if outOfMemory(msg) {
 		return extraction{lost: lostMemory, res: broken("worker ran out of memory")}
 	}
 	how := "exited"
@@ -217,6 +217,19 @@ func (w *workerProc) lost() extraction {
 		how += ": " + line
 	}
 	return extraction{lost: lostCrash, res: broken("worker crashed: %s", how)}
+}
+
+// outOfMemory reports whether a worker's crash report says it hit its
+// memory cap: an allocation that failed, or a thread that could not get
+// its stack.
+func outOfMemory(msg string) bool {
+	for _, sign := range []string{"out of memory", "cannot allocate memory",
+		"pthread_create failed", "failed to create new OS thread"} {
+		if strings.Contains(msg, sign) {
+			return true
+		}
+	}
+	return false
 }
 
 // crashLine picks the line of a Go crash report that says what happened.
