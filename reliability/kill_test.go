@@ -178,7 +178,12 @@ func TestKillIndexer(t *testing.T) {
 		must(t, cmd.Start())
 		exited := make(chan error, 1)
 		go func() { exited <- cmd.Wait() }()
+		// Uniform over the run, but every third kill near its end, where
+		// the new generation is committed and CURRENT swapped.
 		delay := time.Duration(rng.Int64N(int64(took[target]) + 1))
+		if attempt%3 == 2 {
+			delay = time.Duration(float64(took[target]) * (0.8 + 0.4*rng.Float64()))
+		}
 		var workers []int
 		timer := time.NewTimer(delay)
 		poll := time.NewTicker(20 * time.Millisecond)
