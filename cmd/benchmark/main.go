@@ -147,6 +147,10 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 	if m.Runs < 1 || m.SynthRuns < 1 {
 		return fmt.Errorf("-runs and -synth-runs must be at least 1")
 	}
+	// Absolute, because lighttpd and the CGI run elsewhere.
+	if m.Work, err = filepath.Abs(m.Work); err != nil {
+		return err
+	}
 	m.Args = args
 	return nil
 }
