@@ -158,23 +158,23 @@ func (b *browser) load(what string, status int64, actions ...chromedp.Action[chr
 	}
 }
 
-// history goes back or forward and waits until the page at want shows
-// (a page from the back-forward cache fires no load event).
-func (b *browser) history(what string, step chromedp.Action[chromedp.Void], want string) {
+// history goes back or forward and waits until the page at want shows. A
+// page from the back-forward cache fires no load event, so this waits for
+// the main frame's navigation, then for the load of a page that is new.
+func (b *browser) history(what, js, want string) {
 	b.t.Helper()
-	b.do(what, step)
-	js := fmt.Sprintf(`document.readyState === 'complete' && location.href === %q`, b.base+want)
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		// The poll fails when the page it runs in goes away; poll again in
-		// the new one.
-		_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(5*time.Second)))
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) || b.ctx.Err() != nil {
-			b.t.Fatalf("%s: want %s, at %s: %v", what, want, b.path(), err)
-		}
+	nav, err := chromedp.Run(b.ctx, chromedp.WaitEvent(page.FrameNavigated,
+		func(ev page.EventFrameNavigated) bool { return ev.Frame.ParentID == "" },
+		chromedp.Evaluate[chromedp.Void](js)))
+	if err != nil {
+		b.t.Fatalf("%s: %v", what, err)
+	}
+	if got := strings.TrimPrefix(nav.Frame.URL, b.base); got != want {
+		b.t.Fatalf("%s: at %s, want %s", what, got, want)
+	}
+	if nav.Type != page.NavigationTypeBackForwardCacheRestore {
+		b.do(what+": wait for the load", chromedp.Evaluate[chromedp.Void](`new Promise(done =>
+			document.readyState === 'complete' ? done() : addEventListener('load', () => done()))`, chromedp.EvalAwaitPromise))
 	}
 }
 
@@ -361,14 +361,14 @@ func TestBrowserSearchPage(t *testing.T) {
 
 	// Back returns to the search before the filter, its box unticked
 	// (the browser may show the page from its cache, as it was left).
-	b.history("back", chromedp.Evaluate[chromedp.Void](`history.back()`), "/?q=notify")
+	b.history("back", `history.back()`, "/?q=notify")
 	if got := b.resultTitles(); len(got) != 3 {
 		t.Errorf("after back: results %q", got)
 	}
 	if eval[bool](b, `document.querySelector('input[name=country][value="Ireland"]').checked`) {
 		t.Error("after back: Ireland is still ticked")
 	}
-	b.history("forward", chromedp.Evaluate[chromedp.Void](`history.forward()`), "/?q=notify&country=Ireland")
+	b.history("forward", `history.forward()`, "/?q=notify&country=Ireland")
 
 	// Sorting applies on change too.
 	b.load("sort", 200, chromedp.Evaluate[chromedp.Void](`(s => { s.value = 'title';
