@@ -53,7 +53,7 @@ func WorkerMain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return 2
 	}
 	if *maxMem > 0 {
-		limitMemory(*maxMem)
+		LimitMemory(*maxMem)
 	}
 	if stdout == os.Stdout {
 		// Whatever a parser prints must not corrupt the protocol: answers
@@ -130,10 +130,10 @@ func extractOne(ctx context.Context, req workRequest) workResponse {
 	}
 }
 
-// limitMemory caps the heap softly (the garbage collector works harder near
+// LimitMemory caps the heap softly (the garbage collector works harder near
 // the cap) and the address space and data segment hard, so that a runaway
 // allocation fails instead of exhausting the machine.
-func limitMemory(n int64) {
+func LimitMemory(n int64) {
 	debug.SetMemoryLimit(n)
 	// The data segment (private writable memory: the heap, stacks) gets a
 	// margin for the runtime; the address space a larger one, because the

@@ -7,11 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"strings"
-	"syscall"
 	"time"
 
+	"handbooks/indexer"
 	"handbooks/indexer/pdftext"
 )
 
@@ -45,7 +44,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	path := fs.Arg(0)
 	if *maxMem > 0 {
-		limitMemory(*maxMem)
+		indexer.LimitMemory(*maxMem)
 	}
 	if *timeout > 0 {
 		var cancel context.CancelFunc
@@ -122,21 +121,3 @@ func writePlain(w io.Writer, pages []pdftext.Page) error {
 	return err
 }
 
-// limitMemory caps the heap softly (the garbage collector works harder near
-// the limit) and the address space hard, so an allocation no input deserves
-// fails instead of taking the machine down. It never raises an existing cap.
-func limitMemory(n int64) {
-	debug.SetMemoryLimit(n)
-	var lim syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_AS, &lim); err != nil {
-		return
-	}
-	// The address space holds more than the heap: stacks, the binary, the
-	// runtime's reservations. Allow headroom above the heap cap.
-	as := uint64(n) + 1<<30
-	if lim.Cur != ^uint64(0) && lim.Cur <= as {
-		return
-	}
-	lim.Cur = as
-	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &lim)
-}
