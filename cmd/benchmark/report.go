@@ -78,7 +78,8 @@ func section(b *strings.Builder, res *Results) {
 			pk = append(pk, p+" (not installed)")
 		}
 	}
-	fmt.Fprintf(b, "Peers (Debian packages): %s.\n\n", strings.Join(pk, ", "))
+	fmt.Fprintf(b, "Peers (Debian packages): %s. The load client is this command's own (it cycles through\n"+
+		"the query mix); wrk, also installed here, is not used.\n\n", strings.Join(pk, ", "))
 
 	b.WriteString("| corpus | files | pages | extracted text | text per page |\n| --- | ---: | ---: | ---: | ---: |\n")
 	for _, c := range res.Corpora {
@@ -253,8 +254,14 @@ func goals(b *strings.Builder, res *Results) {
 				r.Corpus, r.Throughput, r.Throughput/om, mark(r.Throughput >= om)))
 		}
 		lines = append(lines, fmt.Sprintf("%s, 8 clients: p99 %.1f ms (goal ≤ 35 ms): %s", r.Corpus, r.P99, mark(r.P99 <= 35)))
-		lines = append(lines, fmt.Sprintf("%s: server RSS %s MB under load (goal ≤ 300 MB at ~100,000 pages): %s",
-			r.Corpus, mb(r.RSS), mark(r.RSS <= 300<<20)))
+		var rss int64
+		for _, o := range res.Queries {
+			if o.Corpus == r.Corpus && o.System == "handbooks" {
+				rss = max(rss, o.RSS)
+			}
+		}
+		lines = append(lines, fmt.Sprintf("%s: server RSS at most %s MB under load (goal ≤ 300 MB at ~100,000 pages): %s",
+			r.Corpus, mb(rss), mark(rss <= 300<<20)))
 	}
 	if len(lines) == 0 {
 		return
