@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 //go:embed vocab/*.tsv
@@ -216,12 +217,37 @@ func lookupKeep(m map[string]string, values []string, lower bool) []string {
 				continue
 			}
 		} else if lower {
-			val = strings.ToLower(val)
+			val = lowerKeepAcronyms(val)
 		}
 		seen[k] = true
 		out = append(out, val)
 	}
 	return out
+}
+
+// lowerKeepAcronyms lower-cases a value word by word, except words written
+// in capitals (acronyms such as CSEC or NRM), which keep their case.
+func lowerKeepAcronyms(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if !isAcronym(w) {
+			words[i] = strings.ToLower(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 func sortedUnique(s []string) []string {

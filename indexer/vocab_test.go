@@ -104,6 +104,8 @@ func TestNormalise(t *testing.T) {
 		{"types", []string{"Good practice"}, []string{"Good Practices"}},
 		{"tags", []string{"Forced Labor", "forced labour", "NRM"}, []string{"forced labour", "national referral mechanism"}},
 		{"tags", []string{"Domestic Servitude"}, []string{"domestic servitude"}},
+		{"tags", []string{"CSEC", "Victims of THB in Transit"}, []string{"CSEC", "victims of THB in transit"}},
+		{"tags", []string{"csec"}, []string{"csec"}},
 	}
 	for _, tt := range tests {
 		var got []string
