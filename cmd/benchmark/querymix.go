@@ -49,6 +49,13 @@ func sourceText(ctx context.Context, c *Corpus) string {
 // words nobody searches for alone.
 var stopwords = func() map[string]bool {
 	m := map[string]bool{}
+	// Frequent words of real English handbooks that the synthetic lists lack.
+	for _, w := range strings.Fields(`you your yours we our ours they them their he she his her
+		i me my yes no not please would could did does do done being been were was
+		one two three also there here which what when where why how who whom whose
+		than then these those some such very just only any each every other same`) {
+		m[w] = true
+	}
 	for _, l := range synth.Languages {
 		for _, w := range strings.Fields(l.Function) {
 			m[strings.ToLower(w)] = true
