@@ -181,3 +181,13 @@ func TestQuerySourceOfSyntheticCorpus(t *testing.T) {
 		t.Errorf("cached corpus not reused: %+v", again)
 	}
 }
+
+func TestTreeRSSCountsChildren(t *testing.T) {
+	self := treeRSS(os.Getpid())
+	if self <= 0 {
+		t.Fatalf("treeRSS of this process = %d", self)
+	}
+	if n := procStatusKB(os.Getpid(), "VmRSS:"); n*1024 > self {
+		t.Errorf("tree RSS %d below the process's own %d", self, n*1024)
+	}
+}

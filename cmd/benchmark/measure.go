@@ -79,7 +79,42 @@ func pollTreeRSS(pid int, stop <-chan struct{}) int64 {
 
 // treeRSS is the summed VmRSS of pid and its descendants, in bytes.
 func treeRSS(pid int) int64 {
-	children := map[int][]int{}
+	var sum int64
+	stack := []int{pid}
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		sum += procStatusKB(p, "VmRSS:") * 1024
+		stack = append(stack, childrenOf(p)...)
+	}
+	return sum
+}
+
+// childrenOf lists the child processes of pid from
+// /proc/PID/task/*/children, or by scanning /proc where that is missing.
+func childrenOf(pid int) []int {
+	tasks, err := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
+	if err != nil {
+		return nil
+	}
+	var out []int
+	for _, t := range tasks {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/children", pid, t.Name()))
+		if err != nil {
+			return scanChildren(pid)
+		}
+		for _, f := range strings.Fields(string(b)) {
+			if c, err := strconv.Atoi(f); err == nil {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// scanChildren finds the children of pid by reading every /proc/N/stat.
+func scanChildren(pid int) []int {
+	var out []int
 	ents, _ := os.ReadDir("/proc")
 	for _, e := range ents {
 		p, err := strconv.Atoi(e.Name())
@@ -97,21 +132,13 @@ func treeRSS(pid int) int64 {
 			continue
 		}
 		f := strings.Fields(s[i+1:])
-		if len(f) < 2 {
-			continue
+		if len(f) >= 2 {
+			if ppid, _ := strconv.Atoi(f[1]); ppid == pid {
+				out = append(out, p)
+			}
 		}
-		ppid, _ := strconv.Atoi(f[1])
-		children[ppid] = append(children[ppid], p)
 	}
-	var sum int64
-	stack := []int{pid}
-	for len(stack) > 0 {
-		p := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		sum += procStatusKB(p, "VmRSS:") * 1024
-		stack = append(stack, children[p]...)
-	}
-	return sum
+	return out
 }
 
 // procStatusKB reads a kB field of /proc/PID/status (VmRSS:, VmHWM:).
