@@ -20,7 +20,7 @@ import (
 
 // corpusVersion changes when the way corpora are built changes, so cached
 // corpora of an older version are rebuilt.
-const corpusVersion = 1
+const corpusVersion = 2
 
 // Corpus is a library folder built for the benchmark.
 type Corpus struct {
@@ -40,7 +40,7 @@ type Corpus struct {
 const manifestName = ".benchmark-corpus.json"
 
 // sampleExtractPages is the size of the extraction sample of a corpus.
-const sampleExtractPages = 1000
+const sampleExtractPages = 500
 
 // loadCached returns the corpus cached in dir, if complete and current.
 func loadCached(dir string) (*Corpus, bool) {
