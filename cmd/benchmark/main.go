@@ -110,7 +110,7 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 	fs.StringVar(&m.Out, "out", "BENCHMARKS.md", "the results file, updated in place")
 	cache, _ := os.UserCacheDir()
 	fs.StringVar(&m.Work, "work", filepath.Join(cache, "handbooks-benchmark"), "work directory for corpora and indexes")
-	fs.StringVar(&m.Shared, "shared", "../shared", "the shared folder with corpus/domain and corpus/wild")
+	fs.StringVar(&m.Shared, "shared", "../shared", "the shared folder with corpus/domain and corpus/wild (relative to the repository)")
 	fs.IntVar(&m.Runs, "runs", 3, "runs per figure (medians) for corpora up to -full-max pages")
 	fs.IntVar(&m.FullMax, "full-max", 20000, "larger corpora get one run per tool and no recollindex")
 	fs.IntVar(&m.SynthRuns, "synth-runs", 1, "runs per figure on synthetic corpora")
@@ -146,6 +146,9 @@ func (m *Main) ParseFlags(ctx context.Context, args []string) error {
 	}
 	if m.Runs < 1 || m.SynthRuns < 1 {
 		return fmt.Errorf("-runs and -synth-runs must be at least 1")
+	}
+	if !filepath.IsAbs(m.Shared) {
+		m.Shared = filepath.Join(repoRoot(), m.Shared)
 	}
 	// Absolute, because lighttpd and the CGI run elsewhere.
 	if m.Work, err = filepath.Abs(m.Work); err != nil {
