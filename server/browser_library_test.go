@@ -107,7 +107,7 @@ func TestBrowserSampleLibrary(t *testing.T) {
 	if !slices.Contains(links, want) {
 		t.Fatalf("no link to %s among %q (results %q)", want, links, b.resultTitles())
 	}
-	nav, err := chromedp.Run(b.ctx, chromedp.WaitEvent(page.FrameNavigated,
+	nav, err := chromedp.Run(b.step(), chromedp.WaitEvent(page.FrameNavigated,
 		func(ev page.EventFrameNavigated) bool { return ev.Frame.ParentID == "" },
 		chromedp.Click(chromedp.CSS(`a.pg[href="`+want+`"]`))))
 	if err != nil {
@@ -180,7 +180,7 @@ func TestBrowserDomainCorpus(t *testing.T) {
 		t.Fatalf("first toolkit card: %+v", c)
 	}
 	b.screenshot("domain-results.png")
-	nav, err := chromedp.Run(b.ctx, chromedp.WaitEvent(page.FrameNavigated,
+	nav, err := chromedp.Run(b.step(), chromedp.WaitEvent(page.FrameNavigated,
 		func(ev page.EventFrameNavigated) bool { return ev.Frame.ParentID == "" },
 		chromedp.Click(chromedp.CSS(`a.pg[href="`+c.Href+`"]`))))
 	if err != nil {

@@ -82,7 +82,7 @@ func newBrowser(t *testing.T, h http.Handler) *browser {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	b := &browser{t: t, base: ts.URL}
 	ctx, cancelTab := chromedp.NewContext(actx, chromedp.WithListener(b.listen))
-	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
 	b.ctx = ctx
 	if err := chromedp.Do(ctx); err != nil {
@@ -131,6 +131,16 @@ func (b *browser) noConsoleErrors(where string) {
 	b.problems = nil
 }
 
+// stepTimeout bounds one step, so that a step that hangs says which.
+const stepTimeout = 30 * time.Second
+
+// step returns a context for one step of the tab, ended when the test ends.
+func (b *browser) step() context.Context {
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	b.t.Cleanup(cancel)
+	return ctx
+}
+
 // forget drops what the page logged so far.
 func (b *browser) forget() {
 	b.mu.Lock()
@@ -140,7 +150,7 @@ func (b *browser) forget() {
 
 func (b *browser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	if err := chromedp.Do(b.ctx, actions...); err != nil {
+	if err := chromedp.Do(b.step(), actions...); err != nil {
 		b.t.Fatalf("%s: %v", what, err)
 	}
 }
@@ -149,7 +159,7 @@ func (b *browser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 // unless the page answers with status.
 func (b *browser) load(what string, status int64, actions ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	resp, err := chromedp.RunResponse(b.ctx, actions...)
+	resp, err := chromedp.RunResponse(b.step(), actions...)
 	if err != nil {
 		b.t.Fatalf("%s: %v", what, err)
 	}
@@ -163,7 +173,7 @@ func (b *browser) load(what string, status int64, actions ...chromedp.Action[chr
 // the main frame's navigation, then for the load of a page that is new.
 func (b *browser) history(what, js, want string) {
 	b.t.Helper()
-	nav, err := chromedp.Run(b.ctx, chromedp.WaitEvent(page.FrameNavigated,
+	nav, err := chromedp.Run(b.step(), chromedp.WaitEvent(page.FrameNavigated,
 		func(ev page.EventFrameNavigated) bool { return ev.Frame.ParentID == "" },
 		chromedp.Evaluate[chromedp.Void](js)))
 	if err != nil {
@@ -185,7 +195,7 @@ func (b *browser) open(path string) {
 
 func eval[T any](b *browser, js string) T {
 	b.t.Helper()
-	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](js))
+	v, err := chromedp.Run(b.step(), chromedp.Evaluate[T](js))
 	if err != nil {
 		b.t.Fatalf("evaluate %s: %v", js, err)
 	}
@@ -194,7 +204,7 @@ func eval[T any](b *browser, js string) T {
 
 func (b *browser) text(sel string) string {
 	b.t.Helper()
-	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
+	s, err := chromedp.Run(b.step(), chromedp.Text(chromedp.CSS(sel)))
 	if err != nil {
 		b.t.Fatalf("text of %s: %v", sel, err)
 	}
@@ -204,7 +214,7 @@ func (b *browser) text(sel string) string {
 // path is the current address without the server's origin.
 func (b *browser) path() string {
 	b.t.Helper()
-	h, err := chromedp.Run(b.ctx, chromedp.NavigationEntries())
+	h, err := chromedp.Run(b.step(), chromedp.NavigationEntries())
 	if err != nil || h.CurrentIndex < 0 || int(h.CurrentIndex) >= len(h.Entries) {
 		b.t.Fatalf("navigation history: %v", err)
 	}
@@ -226,7 +236,7 @@ func (b *browser) facetCounts() map[string]string {
 // ($ARTIFACTS when set) and returns the PNG.
 func (b *browser) screenshot(name string) []byte {
 	b.t.Helper()
-	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	png, err := chromedp.Run(b.step(), chromedp.CaptureScreenshot())
 	if err != nil {
 		b.t.Fatalf("screenshot: %v", err)
 	}
@@ -261,7 +271,7 @@ func (b *browser) axe(where string) {
 		Help   string   `json:"help"`
 		Nodes  []string `json:"nodes"`
 	}
-	vs, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]violation](`axe.run(document, {
+	vs, err := chromedp.Run(b.step(), chromedp.Evaluate[[]violation](`axe.run(document, {
 		runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
 		resultTypes: ['violations'],
 	}).then(r => r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help,
@@ -388,7 +398,7 @@ func TestBrowserSearchPage(t *testing.T) {
 	if href != "/documents/child-sw-2023/file#page=6" && href != "/documents/ho-frt-2025/file#page=12" {
 		t.Errorf("first page link %q", href)
 	}
-	nav, err := chromedp.Run(b.ctx, chromedp.WaitEvent(page.FrameNavigated,
+	nav, err := chromedp.Run(b.step(), chromedp.WaitEvent(page.FrameNavigated,
 		func(ev page.EventFrameNavigated) bool { return ev.Frame.ParentID == "" },
 		chromedp.Click(chromedp.CSS("a.pg"))))
 	if err != nil {
@@ -458,7 +468,7 @@ func TestBrowserPhoneAndNoScript(t *testing.T) {
 
 	// Without JavaScript, ticking does nothing until "Apply filters" sends
 	// the whole form, empty year fields included.
-	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+	if _, err := chromedp.Call(b.step(), emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}
 	b.open("/?q=notify")
