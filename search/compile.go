@@ -26,6 +26,7 @@ type compiled struct {
 	tree     *And
 	docs     query.Query           // document-level query; nil: no text (browse)
 	pages    query.Query           // page-level query (OR of all positive text); nil: none
+	pageAll  query.Query           // page-level query requiring every required word; nil: none
 	preds    []func(*docMeta) bool // metadata restrictions typed in the query
 	also     []string              // thesaurus equivalents searched
 	words    []*Word               // plain positive words, for did-you-mean
@@ -50,7 +51,7 @@ func compile(g *generation, th *thesaurus, tree *And, fix map[string]string) *co
 	if len(c.langs) == 0 {
 		c.langs = []string{otherLang}
 	}
-	var must, should, mustNot, pageQs []query.Query
+	var must, should, mustNot, pageQs, pageMust []query.Query
 	// A run of consecutive plain words gets a phrase boost, and its word
 	// sequences found in the thesaurus are searched with their equivalents.
 	var run []runWord
@@ -71,27 +72,33 @@ func compile(g *generation, th *thesaurus, tree *And, fix map[string]string) *co
 					should = append(should, run[i].q)
 				} else {
 					must = append(must, run[i].q)
+					pageMust = append(pageMust, run[i].pq)
 				}
 				i++
 				continue
 			}
 			words := make([]string, n)
-			var conj []query.Query
+			var conj, pageConj []query.Query
 			for k, r := range run[i : i+n] {
 				words[k] = r.w.Text
 				if !r.stop {
 					conj = append(conj, r.q)
+					pageConj = append(pageConj, r.pq)
 				}
 			}
 			text := strings.Join(words, " ")
 			alts := []query.Query{bleve.NewConjunctionQuery(conj...)}
+			pageAlts := []query.Query{bleve.NewConjunctionQuery(pageConj...)}
 			for _, e := range c.th.lookup(text) {
 				c.addAlso(e)
 				phrase := strings.Contains(e, " ")
 				alts = append(alts, c.textQuery(e, "", phrase, boostSynonym, docFields))
-				pageQs = append(pageQs, c.textQuery(e, "", phrase, boostSynonym, pageFields))
+				pq := c.textQuery(e, "", phrase, boostSynonym, pageFields)
+				pageQs = append(pageQs, pq)
+				pageAlts = append(pageAlts, pq)
 			}
 			must = append(must, bleve.NewDisjunctionQuery(alts...))
+			pageMust = append(pageMust, bleve.NewDisjunctionQuery(pageAlts...))
 			i += n
 		}
 		run = run[:0]
@@ -112,14 +119,18 @@ func compile(g *generation, th *thesaurus, tree *And, fix map[string]string) *co
 			flushRun()
 		default:
 			q := c.docQuery(n)
-			pageQs = append(pageQs, c.pageQuery(n))
+			pq := c.pageQuery(n)
+			pageQs = append(pageQs, pq)
 			if w, ok := n.(*Word); ok && w.Field == "" {
 				c.out.words = append(c.out.words, w)
-				run = append(run, runWord{w: w, q: q, stop: c.isStopword(w.Text)})
+				run = append(run, runWord{w: w, q: q, pq: pq, stop: c.isStopword(w.Text)})
 				continue
 			}
 			flushRun()
 			must = append(must, q)
+			if onPage(n) {
+				pageMust = append(pageMust, pq)
+			}
 		}
 	}
 	flushRun()
@@ -145,6 +156,9 @@ func compile(g *generation, th *thesaurus, tree *And, fix map[string]string) *co
 	c.out.docs = b
 	if len(pageQs) > 0 {
 		c.out.pages = bleve.NewDisjunctionQuery(pageQs...)
+	}
+	if len(pageMust) > 0 {
+		c.out.pageAll = bleve.NewConjunctionQuery(pageMust...)
 	}
 	return c.out
 }
@@ -180,6 +194,29 @@ func (c *compiler) textQuery(text, field string, phrase bool, boost float64, set
 		}
 		qs = append(qs, q)
 	}
+	if phrase && set == docFields {
+		// Phrases in documents: every pair of adjacent words, as terms.
+		for _, l := range c.langs {
+			if c.hasPairs(text, l) {
+				m := bleve.NewMatchQuery(text)
+				m.SetField(pairsField(l))
+				m.SetBoost(boost)
+				m.SetOperator(query.MatchQueryOperatorAnd)
+				qs = append(qs, m)
+				continue
+			}
+			// One word in this language: the word itself.
+			phrase = false
+			add(titleField(l), boostTitle)
+			add(summaryField(l), boostSummary)
+			add(bodyField(l), boostBody)
+			phrase = true
+		}
+		if len(qs) == 1 {
+			return qs[0]
+		}
+		return bleve.NewDisjunctionQuery(qs...)
+	}
 	for _, l := range c.langs {
 		switch set {
 		case docFields:
@@ -200,6 +237,13 @@ func (c *compiler) textQuery(text, field string, phrase bool, boost float64, set
 		return qs[0]
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// hasPairs reports whether text analysed in language l gives at least one
+// pair of words (else it is one word and cannot be matched as pairs).
+func (c *compiler) hasPairs(text, l string) bool {
+	a := c.g.ix.docs.Mapping().AnalyzerNamed(analyzerFor(l) + pairsSuffix)
+	return a != nil && len(a.Analyze([]byte(text))) > 0
 }
 
 // withEquivalents adds the thesaurus equivalents and corrections of text.
@@ -275,6 +319,27 @@ func (c *compiler) nodeQuery(n Node, set fieldSet) query.Query {
 		return bleve.NewDocIDQuery(ids)
 	}
 	return bleve.NewMatchNoneQuery()
+}
+
+// onPage reports whether n is text a page can match: words, phrases,
+// prefixes and OR of them, not restricted to the title.
+func onPage(n Node) bool {
+	switch n := n.(type) {
+	case *Word:
+		return n.Field == ""
+	case *Phrase:
+		return n.Field == ""
+	case *Prefix:
+		return n.Field == ""
+	case *Or:
+		for _, ch := range n.Children {
+			if !onPage(ch) {
+				return false
+			}
+		}
+		return len(n.Children) > 0
+	}
+	return false
 }
 
 func isText(n Node) bool {
@@ -384,5 +449,6 @@ func (c *compiler) thesaurusRun(run []runWord, i int) int {
 type runWord struct {
 	w    *Word
 	q    query.Query
+	pq   query.Query // page-level query
 	stop bool
 }

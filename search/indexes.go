@@ -112,6 +112,7 @@ func docEntry(d Document) map[string]interface{} {
 		summaryField(l): d.Summary,
 		bodyField(l):    body.String(),
 		fTagsText:       strings.Join(d.Tags, " . "),
+		pairsField(l):   d.Title + "\n" + d.Summary + "\n" + strings.Join(d.Tags, "\n") + "\n" + body.String(),
 		fWords:          d.Title + "\n" + d.Summary + "\n" + strings.Join(d.Tags, "\n") + "\n" + body.String(),
 	}
 	if d.Year != 0 {

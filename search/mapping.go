@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -59,6 +60,13 @@ func bodyField(lang string) string    { return "body_" + lang }
 func pageField(lang string) string    { return "text_" + lang }
 func headField(lang string) string    { return "head_" + lang }
 
+// pairsField (documents) holds the title, summary, tags and body as pairs
+// of adjacent words (shingles; a removed stop word leaves a "_"), without
+// positions: phrases and the phrase boost are matched there as plain
+// terms, which costs a fraction of positional phrase matching over whole
+// handbooks.
+func pairsField(lang string) string { return "pairs_" + lang }
+
 // fieldLang maps a document's language to the suffix of its text fields.
 func fieldLang(lang string) string {
 	for _, l := range languages {
@@ -73,6 +81,8 @@ func fieldLang(lang string) string {
 const (
 	foldFilter   = "handbooks_fold"
 	foldAnalyzer = "hb_fold"
+	pairsFilter  = "hb_pairs"
+	pairsSuffix  = "_pairs" // analyzer of a pairs field: its language's + pairsFilter
 )
 
 func analyzerFor(lang string) string {
@@ -147,17 +157,29 @@ func addAnalyzers(m *mapping.IndexMappingImpl) error {
 		"hb_ru":      {lowercase.Name, ru.StopName, foldFilter, ru.SnowballStemmerName},
 		"hb_ar":      {lowercase.Name, "hb_nfkc", ar.StopName, ar.NormalizeName, ar.StemmerName, foldFilter},
 	}
+	if err := m.AddCustomTokenFilter(pairsFilter, map[string]interface{}{
+		"type": shingle.Name, "min": 2.0, "max": 2.0, "output_original": false,
+	}); err != nil {
+		return err
+	}
 	for name, filters := range chains {
-		fs := make([]interface{}, len(filters))
-		for i, f := range filters {
-			fs[i] = f
-		}
-		if err := m.AddCustomAnalyzer(name, map[string]interface{}{
-			"type":          custom.Name,
-			"tokenizer":     unicode.Name,
-			"token_filters": fs,
-		}); err != nil {
-			return err
+		for _, pairs := range []bool{false, true} {
+			fs := make([]interface{}, 0, len(filters)+1)
+			for _, f := range filters {
+				fs = append(fs, f)
+			}
+			n := name
+			if pairs {
+				fs = append(fs, pairsFilter)
+				n += pairsSuffix
+			}
+			if err := m.AddCustomAnalyzer(n, map[string]interface{}{
+				"type":          custom.Name,
+				"tokenizer":     unicode.Name,
+				"token_filters": fs,
+			}); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -226,10 +248,12 @@ func docsMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fTagsText, textField("hb_en", false, false))
 	for _, l := range append(languages[:len(languages):len(languages)], otherLang) {
 		a := analyzerFor(l)
-		// Term vectors (positions) for phrase queries; nothing stored.
+		// Nothing stored; positions only in titles (title:"..." phrases).
+		// Phrases elsewhere are matched on the word pairs.
 		dm.AddFieldMappingsAt(titleField(l), textField(a, false, true))
-		dm.AddFieldMappingsAt(summaryField(l), textField(a, false, true))
-		dm.AddFieldMappingsAt(bodyField(l), textField(a, false, true))
+		dm.AddFieldMappingsAt(summaryField(l), textField(a, false, false))
+		dm.AddFieldMappingsAt(bodyField(l), textField(a, false, false))
+		dm.AddFieldMappingsAt(pairsField(l), textField(a+pairsSuffix, false, false))
 	}
 	return m, m.Validate()
 }

@@ -25,16 +25,7 @@ type pageScore struct {
 // matchingPages runs the page query restricted to the given documents and
 // returns each document's matching pages, best first.
 func matchingPages(ctx context.Context, g *generation, pq query.Query, docs []*docMeta) (map[string][]pageScore, error) {
-	var filter []query.Query
-	size := 0
-	for _, d := range docs {
-		t := bleve.NewTermQuery(d.ID)
-		t.SetField(fDoc)
-		t.SetBoost(0) // only restricts
-		filter = append(filter, t)
-		size += max(d.maxPage, 1)
-	}
-	q := bleve.NewConjunctionQuery(pq, bleve.NewDisjunctionQuery(filter...))
+	q, size := restrictToDocs(pq, docs)
 	req := bleve.NewSearchRequestOptions(q, min(size, maxPagesScanned), 0, false)
 	res, err := g.ix.pages.SearchInContext(ctx, req)
 	if err != nil {
@@ -61,6 +52,21 @@ func matchingPages(ctx context.Context, g *generation, pq query.Query, docs []*d
 		})
 	}
 	return out, nil
+}
+
+// restrictToDocs restricts a page query to the pages of docs; size is
+// their number of pages.
+func restrictToDocs(pq query.Query, docs []*docMeta) (query.Query, int) {
+	filter := make([]query.Query, 0, len(docs))
+	size := 0
+	for _, d := range docs {
+		t := bleve.NewTermQuery(d.ID)
+		t.SetField(fDoc)
+		t.SetBoost(0) // only restricts
+		filter = append(filter, t)
+		size += max(d.maxPage, 1)
+	}
+	return bleve.NewConjunctionQuery(pq, bleve.NewDisjunctionQuery(filter...)), size
 }
 
 // passage is a page's label and its snippet (or marked text).
@@ -112,13 +118,30 @@ func passages(ctx context.Context, g *generation, pq query.Query, ids []string, 
 }
 
 // addPages gives each hit its best pages with passages and its number of
-// matching pages.
-func (x *Index) addPages(ctx context.Context, g *generation, c *compiled, hits []Hit, perHit int) error {
-	docs := make([]*docMeta, 0, len(hits))
-	for _, h := range hits {
-		docs = append(docs, g.byID[h.ID])
+// matching pages. found holds the pages already found for some documents
+// (by rerank); the others are looked up here.
+func (x *Index) addPages(ctx context.Context, g *generation, c *compiled, hits []Hit, perHit int, found map[string][]pageScore) error {
+	if found == nil {
+		found = map[string][]pageScore{}
 	}
-	found, err := matchingPages(ctx, g, c.pages, docs)
+	var docs, missing []*docMeta
+	for _, h := range hits {
+		d := g.byID[h.ID]
+		docs = append(docs, d)
+		if _, ok := found[h.ID]; !ok {
+			missing = append(missing, d)
+		}
+	}
+	if len(missing) > 0 {
+		more, err := matchingPages(ctx, g, c.pages, missing)
+		if err != nil {
+			return err
+		}
+		for id, ps := range more {
+			found[id] = ps
+		}
+	}
+	all, err := pagesWithAll(ctx, g, c, docs)
 	if err != nil {
 		return err
 	}
@@ -136,11 +159,92 @@ func (x *Index) addPages(ctx context.Context, g *generation, c *compiled, hits [
 	for i := range hits {
 		ps := found[hits[i].ID]
 		hits[i].MatchingPages = len(ps)
+		if n := len(all[hits[i].ID]); n > 0 {
+			hits[i].MatchingPages = n
+		}
 		for _, p := range ps[:min(perHit, len(ps))] {
 			hits[i].Pages = append(hits[i].Pages, pageHit(pass, hits[i].ID, p))
 		}
 	}
 	return nil
+}
+
+// pagesWithAll returns, for each of docs, the pages that match every
+// required word of the query (each word, or one of its equivalents, on the
+// page itself).
+func pagesWithAll(ctx context.Context, g *generation, c *compiled, docs []*docMeta) (map[string]map[int]bool, error) {
+	out := map[string]map[int]bool{}
+	if c.pageAll == nil || len(docs) == 0 {
+		return out, nil
+	}
+	q, size := restrictToDocs(c.pageAll, docs)
+	req := bleve.NewSearchRequestOptions(q, min(size, maxPagesScanned), 0, false)
+	req.Score = "none"
+	res, err := g.ix.pages.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range res.Hits {
+		if doc, n, ok := splitPageID(h.ID); ok {
+			if out[doc] == nil {
+				out[doc] = map[int]bool{}
+			}
+			out[doc][n] = true
+		}
+	}
+	return out, nil
+}
+
+// rerankDepth is how many of the best documents by document-level score
+// are ranked again with their best page.
+const rerankDepth = 30
+
+// pageWeight is the weight of the best page against the document's own
+// score (1) in rerank: below 1, so that a document whose title or tags
+// name the query stays above one that only has a page about it.
+const pageWeight = 0.6
+
+// rerank orders hits (sorted by document score) by a score that adds to
+// the document's BM25 that of its best page, for the first rerankDepth
+// hits: a long handbook with a page about the query then ranks with the
+// short documents that merely mention it. Both parts are scaled to the
+// best of the hits (the document part weighs up to 1, the page part up to
+// pageWeight); documents deeper than
+// rerankDepth keep only the first part and stay below. It returns the
+// matching pages found, best first.
+func rerank(ctx context.Context, g *generation, c *compiled, hits []scored) (map[string][]pageScore, error) {
+	if c.pages == nil || len(hits) == 0 {
+		return nil, nil
+	}
+	top := hits[:min(rerankDepth, len(hits))]
+	docs := make([]*docMeta, len(top))
+	for i, h := range top {
+		docs[i] = h.d
+	}
+	found, err := matchingPages(ctx, g, c.pages, docs)
+	if err != nil {
+		return nil, err
+	}
+	maxDoc, maxPage := 0.0, 0.0
+	for _, h := range hits {
+		maxDoc = max(maxDoc, h.score)
+	}
+	for _, h := range top {
+		if ps := found[h.d.ID]; len(ps) > 0 {
+			maxPage = max(maxPage, ps[0].score)
+		}
+	}
+	for i := range hits {
+		s := 0.0
+		if maxDoc > 0 {
+			s = hits[i].score / maxDoc
+		}
+		if ps := found[hits[i].d.ID]; i < len(top) && len(ps) > 0 && maxPage > 0 {
+			s += pageWeight * ps[0].score / maxPage
+		}
+		hits[i].score = s
+	}
+	return found, nil
 }
 
 func pageHit(pass map[string]passage, doc string, p pageScore) PageHit {
@@ -174,6 +278,21 @@ func (x *Index) searchWithin(ctx context.Context, g *generation, c *compiled, r 
 		return err
 	}
 	ps := found[d.ID]
+	// The pages that match the query: with every required word when
+	// there are such pages, else with any.
+	all, err := pagesWithAll(ctx, g, c, []*docMeta{d})
+	if err != nil {
+		return err
+	}
+	if with := all[d.ID]; len(with) > 0 {
+		kept := ps[:0:0]
+		for _, p := range ps {
+			if with[p.n] {
+				kept = append(kept, p)
+			}
+		}
+		ps = kept
+	}
 	res.Total = len(ps)
 	res.Hits[0].MatchingPages = len(ps)
 	per := r.PerPage

@@ -265,5 +265,10 @@ func TestDomainDutyToNotify(t *testing.T) {
 	if !found {
 		t.Errorf("no passage with the phrase in the first three: %s", b)
 	}
+	// The guide is long, but its page 9 is the section "4. Duty to Notify".
+	const guide = "ukho-first-responder-guide-for-england-and-wales-4cffdc"
+	if !inTopThree(res, guide, 9) {
+		t.Errorf("want %s page 9 in the first three; got\n%s", guide, ranked(res))
+	}
 	checkGolden(t, "domain-duty-to-notify.txt", ranked(res))
 }

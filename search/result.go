@@ -40,21 +40,24 @@ type Result struct {
 
 // Hit is one document (work) in a result.
 type Hit struct {
-	ID            string    `json:"id"`
-	Title         string    `json:"title"`
-	File          string    `json:"file"`
-	URL           string    `json:"url"` // where this service serves the PDF: /documents/ID/file
-	Types         []string  `json:"types"`
-	Regions       []string  `json:"regions"`
-	Countries     []string  `json:"countries"`
-	Tags          []string  `json:"tags"`
-	Publishers    []string  `json:"publisher"`
-	Year          int       `json:"year,omitempty"`
-	Edition       string    `json:"edition,omitempty"`
-	Language      string    `json:"language"`
-	Summary       string    `json:"summary,omitempty"`
-	SourceURL     string    `json:"source_url,omitempty"`
-	Score         float64   `json:"score"`
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	File       string   `json:"file"`
+	URL        string   `json:"url"` // where this service serves the PDF: /documents/ID/file
+	Types      []string `json:"types"`
+	Regions    []string `json:"regions"`
+	Countries  []string `json:"countries"`
+	Tags       []string `json:"tags"`
+	Publishers []string `json:"publisher"`
+	Year       int      `json:"year,omitempty"`
+	Edition    string   `json:"edition,omitempty"`
+	Language   string   `json:"language"`
+	Summary    string   `json:"summary,omitempty"`
+	SourceURL  string   `json:"source_url,omitempty"`
+	Score      float64  `json:"score"`
+	// MatchingPages is the number of pages of the document that match the
+	// query: pages with every required word (or an equivalent of it) on
+	// them; only when no page has them all, pages with any of the words.
 	MatchingPages int       `json:"matching_pages"`
 	Pages         []PageHit `json:"pages"`
 	OtherEditions []Edition `json:"other_editions"`

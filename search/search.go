@@ -110,6 +110,14 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 	}
 	res.Facets = facets.result(fs, g.parents)
 	sortHits(hits, r.Sort, c.hasText)
+	var found map[string][]pageScore
+	if sortName(r.Sort, c.hasText) == "relevance" {
+		var err error
+		if found, err = rerank(ctx, g, c, hits); err != nil {
+			return err
+		}
+		sortHits(hits, r.Sort, c.hasText)
+	}
 	groups := groupWorks(hits)
 	res.Total = len(groups)
 
@@ -140,7 +148,7 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 		res.Hits = append(res.Hits, h)
 	}
 	if c.pages != nil && len(res.Hits) > 0 {
-		return x.addPages(ctx, g, c, res.Hits, pagesPerHit)
+		return x.addPages(ctx, g, c, res.Hits, pagesPerHit, found)
 	}
 	return nil
 }
