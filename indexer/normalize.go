@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // cleanText repairs a value as people and spreadsheets write it: text that
@@ -34,7 +36,7 @@ func cleanText(s string) string {
 // punctuation and spacing reduced to single spaces, "and" and "&" dropped.
 // "OSCE/ODIHR", "OSCE & ODIHR" and "osce odihr" share one key.
 func matchKey(s string) string {
-	s = strings.ToLower(cleanText(s))
+	s = foldAccents(strings.ToLower(cleanText(s)))
 	var words []string
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
@@ -45,6 +47,18 @@ func matchKey(s string) string {
 		words = append(words, w)
 	}
 	return strings.Join(words, " ")
+}
+
+// foldAccents removes diacritics, so "Sénégal" matches "Senegal" and
+// "Côte d'Ivoire" matches "Cote d'Ivoire".
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }
 
 // cp1252 maps the characters Windows-1252 puts at 0x80–0x9F back to bytes.

@@ -25,6 +25,8 @@ func TestCountryRegions(t *testing.T) {
 		{"Viet Nam", "Viet Nam", "Asia; South-eastern Asia"},
 		{"Vietnam", "Viet Nam", "Asia; South-eastern Asia"},
 		{"VN", "Viet Nam", "Asia; South-eastern Asia"},
+		{"Sénégal", "Senegal", "Africa; Sub-Saharan Africa; Western Africa"},
+		{"COTE D’IVOIRE", "Côte d'Ivoire", "Africa; Sub-Saharan Africa; Western Africa"},
 		{"UK", "United Kingdom", "Europe; Northern Europe"},
 		{"United Kingdom of Great Britain and Northern Ireland", "United Kingdom", "Europe; Northern Europe"},
 		{"england and wales", "United Kingdom", "Europe; Northern Europe"},
@@ -106,6 +108,7 @@ func TestNormalise(t *testing.T) {
 		{"tags", []string{"Domestic Servitude"}, []string{"domestic servitude"}},
 		{"tags", []string{"CSEC", "Victims of THB in Transit"}, []string{"CSEC", "victims of THB in transit"}},
 		{"tags", []string{"csec"}, []string{"csec"}},
+		{"tags", []string{"Forced  Labór"}, []string{"forced labour"}},
 	}
 	for _, tt := range tests {
 		var got []string
