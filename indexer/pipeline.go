@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"handbooks/indexer/pdftext"
@@ -87,8 +88,21 @@ func (r *runner) record(x extracted, doc search.Document) {
 		Size: e.file.size, MTime: e.file.mtime, CTime: e.file.ctime, Ino: e.file.ino,
 		Outcome: x.res.Outcome, Reason: x.res.Reason, Pages: doc.PageCount, Catalogued: e.meta.Catalogued,
 	}
-	r.rep.add(FileReport{Path: e.file.rel, Outcome: reportOutcome(x.res.Outcome, e.meta.Catalogued),
-		Reason: x.res.Reason, Pages: doc.PageCount, ID: doc.ID, Catalogued: e.meta.Catalogued, Cached: x.cached})
+	fr := FileReport{Path: e.file.rel, Outcome: reportOutcome(x.res.Outcome, e.meta.Catalogued),
+		Reason: x.res.Reason, Pages: doc.PageCount, ID: doc.ID, Catalogued: e.meta.Catalogued, Cached: x.cached}
+	for _, p := range x.res.Pages {
+		if p.NeedsOCR && x.res.Outcome == pdftext.OutcomeOK {
+			fr.NeedsOCR = append(fr.NeedsOCR, p.Number)
+		}
+		if p.Error != "" {
+			fr.PageErrors = append(fr.PageErrors, fmt.Sprintf("page %d: %s", p.Number, p.Error))
+		}
+	}
+	if fr.Reason == "" && len(fr.NeedsOCR) > 0 {
+		fr.Reason = fmt.Sprintf("%d of %d pages have no text layer (need OCR): %s",
+			len(fr.NeedsOCR), doc.PageCount, pageList(fr.NeedsOCR))
+	}
+	r.rep.add(fr)
 	r.rep.Pages += len(doc.Pages)
 }
 
@@ -184,4 +198,22 @@ func (b *batch) flush(ctx context.Context) error {
 	}
 	b.docs, b.bytes = nil, 0
 	return nil
+}
+
+// pageList writes page numbers compactly: "2, 4, 7–9".
+func pageList(pages []int) string {
+	var parts []string
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d–%d", pages[i], pages[j]))
+		} else {
+			parts = append(parts, fmt.Sprint(pages[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
 }

@@ -51,6 +51,11 @@ type FileReport struct {
 	// (ok, no_text, encrypted, broken).
 	Extraction string `json:"extraction,omitempty"`
 	Cached     bool   `json:"cached,omitempty"` // text taken from the extraction cache
+	// NeedsOCR lists the pages (from 1) that have no text layer: scanned
+	// images whose text only OCR could recover.
+	NeedsOCR []int `json:"needs_ocr,omitempty"`
+	// PageErrors says why some pages' text is missing or partial.
+	PageErrors []string `json:"page_errors,omitempty"`
 }
 
 func (r *Report) add(f FileReport) {

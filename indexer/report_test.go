@@ -1,0 +1,44 @@
+package indexer
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+func TestPageList(t *testing.T) {
+	tests := []struct {
+		in   []int
+		want string
+	}{
+		{[]int{4}, "4"},
+		{[]int{1, 2, 3}, "1–3"},
+		{[]int{2, 4, 5, 6, 9}, "2, 4–6, 9"},
+	}
+	for _, tt := range tests {
+		if got := pageList(tt.in); got != tt.want {
+			t.Errorf("pageList(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// The sample library's shelter standards have a scanned page: the report
+// must say which page needs OCR, although the file is indexed.
+func TestReportNamesPagesNeedingOCR(t *testing.T) {
+	lib, err := filepath.Abs("../testdata/library")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := mustRun(t, runConfig(lib, t.TempDir()))
+	for _, f := range rep.Files {
+		if f.Path != "victim-support/shelter-minimum-standards-2004.pdf" {
+			continue
+		}
+		if f.Outcome != OutcomeIndexed || !slices.Equal(f.NeedsOCR, []int{4}) || f.Reason == "" {
+			t.Fatalf("shelter standards: outcome %s, needs_ocr %v, reason %q; want indexed, [4], a reason",
+				f.Outcome, f.NeedsOCR, f.Reason)
+		}
+		return
+	}
+	t.Fatal("shelter standards missing from the report")
+}
