@@ -60,7 +60,7 @@ func (s *Server) writePageError(w http.ResponseWriter, r *http.Request, err erro
 	if ae.Status == http.StatusServiceUnavailable {
 		w.Header().Set("Retry-After", "1")
 	}
-	if err := renderPage(w, ae.Status, "error.html", p); err != nil {
+	if err := renderPage(w, r, ae.Status, "error.html", p); err != nil {
 		s.log.Error("render error page", "err", err)
 	}
 }
@@ -118,7 +118,7 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) error 
 			p.Result = nil
 		}
 	}
-	return renderPage(w, status, "search.html", p)
+	return renderPage(w, r, status, "search.html", p)
 }
 
 // pageErrorText says what is wrong with a parameter in words for a reader
@@ -160,7 +160,7 @@ func (s *Server) handleDocumentPage(w http.ResponseWriter, r *http.Request) erro
 		}
 		status, p.Error = ae.Status, pageErrorText(ae)
 	}
-	return renderPage(w, status, "document.html", p)
+	return renderPage(w, r, status, "document.html", p)
 }
 
 // document looks up a document's metadata; like the API, it takes no
@@ -215,7 +215,7 @@ func (s *Server) handlePageText(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	return renderPage(w, http.StatusOK, "pagetext.html", newPageTextPage(doc, pt, q))
+	return renderPage(w, r, http.StatusOK, "pagetext.html", newPageTextPage(doc, pt, q))
 }
 
 func (s *Server) pageText(ctx context.Context, id string, n int, q string) (*search.PageText, error) {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"compress/gzip"
 	"embed"
 	"fmt"
 	"html/template"
@@ -51,8 +52,9 @@ var templateFuncs = template.FuncMap{
 }
 
 // renderPage executes the named page template into a buffer first, so that a
-// template error becomes a clean 500 instead of half a page.
-func renderPage(w http.ResponseWriter, status int, name string, data any) error {
+// template error becomes a clean 500 instead of half a page. Pages are
+// compressed for clients that accept it: a results page shrinks to a fifth.
+func renderPage(w http.ResponseWriter, r *http.Request, status int, name string, data any) error {
 	t, ok := pageTemplates[name]
 	if !ok {
 		return fmt.Errorf("no page template %q", name)
@@ -61,14 +63,28 @@ func renderPage(w http.ResponseWriter, status int, name string, data any) error 
 	if err := t.ExecuteTemplate(&buf, "layout.html", data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
+	body := buf.Bytes()
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	// Search pages name what someone looked for: keep them out of shared caches.
 	h.Set("Cache-Control", "private, no-cache")
+	h.Set("Vary", "Accept-Encoding")
+	if len(body) > minGzip && acceptsGzip(r) {
+		var z bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&z, gzip.DefaultCompression)
+		zw.Write(body)
+		zw.Close()
+		body = z.Bytes()
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
-	w.Write(buf.Bytes()) // an error here means the reader has gone: nothing to do
+	w.Write(body) // an error here means the reader has gone: nothing to do
 	return nil
 }
+
+// minGzip is the size below which compressing a page does not pay.
+const minGzip = 1400
 
 // passageList is the data of the "passages" template: pages of one document.
 type passageList struct {

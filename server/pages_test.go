@@ -1,7 +1,9 @@
 package server
 
 import (
+	"compress/gzip"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -277,5 +279,25 @@ func TestFacetItemsCase(t *testing.T) {
 	want := []string{"region=Europe false", "region=Asia true", "  country=Nepal true"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestPagesGzip(t *testing.T) {
+	s := newPagesServer(t)
+	plain := fetchPage(s, "/?q=notify")
+	gz := fetchPage(s, "/?q=notify", "Accept-Encoding", "gzip")
+	if gz.Header().Get("Content-Encoding") != "gzip" || gz.Body.Len()*3 > plain.Body.Len() {
+		t.Fatalf("gzip: %q, %d bytes for %d", gz.Header().Get("Content-Encoding"), gz.Body.Len(), plain.Body.Len())
+	}
+	zr, err := gzip.NewReader(gz.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil || string(b) != plain.Body.String() {
+		t.Errorf("gzipped page differs from the plain one (%v)", err)
+	}
+	if plain.Header().Get("Vary") != "Accept-Encoding" {
+		t.Errorf("Vary %q", plain.Header().Get("Vary"))
 	}
 }
