@@ -18,7 +18,7 @@ const (
 	boostPhrase  = 2.0 // the query's words as a phrase, in addition
 	boostSynonym = 0.7 // a thesaurus equivalent, relative to the word typed
 	boostFuzzy   = 0.5 // a correction of a word the library does not have
-	boostHeading = 1.0 // page level: the words in a heading of the page, in addition
+	boostHeading = 3.0 // page level: the words in a heading of the page, in addition
 )
 
 // compiled is a parsed query made ready to run.
@@ -27,6 +27,7 @@ type compiled struct {
 	docs     query.Query           // document-level query; nil: no text (browse)
 	pages    query.Query           // page-level query (OR of all positive text); nil: none
 	pageAll  query.Query           // page-level query requiring every required word; nil: none
+	marks    query.Query           // every word of positive text in page text, for passages; nil: none
 	preds    []func(*docMeta) bool // metadata restrictions typed in the query
 	also     []string              // thesaurus equivalents searched
 	words    []*Word               // plain positive words, for did-you-mean
@@ -40,6 +41,7 @@ type compiler struct {
 	th    *thesaurus
 	fix   map[string]string // folded word → correction searched as well
 	out   *compiled
+	marks []query.Query
 	seen  map[string]bool
 	langs []string
 }
@@ -160,6 +162,9 @@ func compile(g *generation, th *thesaurus, tree *And, fix map[string]string) *co
 	if len(pageMust) > 0 {
 		c.out.pageAll = bleve.NewConjunctionQuery(pageMust...)
 	}
+	if len(c.marks) > 0 {
+		c.out.marks = bleve.NewDisjunctionQuery(c.marks...)
+	}
 	return c.out
 }
 
@@ -194,8 +199,16 @@ func (c *compiler) textQuery(text, field string, phrase bool, boost float64, set
 		}
 		qs = append(qs, q)
 	}
-	if phrase && set == docFields {
-		// Phrases in documents: every pair of adjacent words, as terms.
+	if set == pageFields {
+		// Passages mark each word of the text, phrase or not.
+		for _, l := range c.langs {
+			m := bleve.NewMatchQuery(text)
+			m.SetField(pageField(l))
+			c.marks = append(c.marks, m)
+		}
+	}
+	if phrase && (set == docFields || set == pageFields) {
+		// Phrases: every pair of adjacent words, as terms (no positions).
 		for _, l := range c.langs {
 			if c.hasPairs(text, l) {
 				m := bleve.NewMatchQuery(text)
@@ -207,9 +220,14 @@ func (c *compiler) textQuery(text, field string, phrase bool, boost float64, set
 			}
 			// One word in this language: the word itself.
 			phrase = false
-			add(titleField(l), boostTitle)
-			add(summaryField(l), boostSummary)
-			add(bodyField(l), boostBody)
+			if set == pageFields {
+				add(pageField(l), 1)
+				add(headField(l), boostHeading)
+			} else {
+				add(titleField(l), boostTitle)
+				add(summaryField(l), boostSummary)
+				add(bodyField(l), boostBody)
+			}
 			phrase = true
 		}
 		if len(qs) == 1 {
@@ -361,6 +379,7 @@ func (c *compiler) prefixQuery(n *Prefix, set fieldSet) query.Query {
 			q := bleve.NewPrefixQuery(p)
 			q.SetField(pageField(l))
 			qs = append(qs, q)
+			c.marks = append(c.marks, q)
 		}
 	case n.Field == "title":
 		for _, l := range c.langs {

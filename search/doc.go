@@ -11,8 +11,12 @@
 //     metadata as keyword fields with doc values (type, region, country, tag,
 //     publisher, lang, year as a keyword; year_n as a number; work), the
 //     title, summary and the text of all pages in per-language text fields
-//     (title_en, summary_en, body_en, ...), not stored but with term
-//     vectors (positions, for phrases and the phrase boost), a "words" field (everything, folded but unstemmed) that
+//     (title_en, summary_en, body_en, ...), not stored and without
+//     positions (only titles keep them, for title:"..."); the same text as
+//     pairs of adjacent words (pairs_en, ...: shingles, a removed stop
+//     word leaving "_"), where phrases and the phrase boost are matched as
+//     plain terms, far cheaper than positional phrase matching over whole
+//     handbooks; a "words" field (everything, folded but unstemmed) that
 //     feeds suggestions and did-you-mean, and the document's metadata as
 //     JSON in the stored-only field "meta". Ranking, filters and facets run
 //     here.
@@ -31,8 +35,9 @@
 // b" with a and b on different pages would match no page at all.)
 //
 // How pages are found: a search first ranks documents in docs (all query
-// words must occur somewhere in the document). For the documents shown,
-// a second query runs over pages restricted to their ids, with OR
+// words must occur somewhere in the document). For the best documents
+// (the 30 re-ranked, and any others shown), a second query runs over
+// pages restricted to their ids, with OR
 // semantics (a page matching any word counts, pages matching more rank
 // higher), so every document hit gets pages even when its words are spread
 // over several pages. The best one to three pages of each hit are kept and
@@ -64,7 +69,15 @@
 // filters, counts the facets (disjunctively: a document counts for facet f
 // when it passes every filter but f's), sorts, groups editions by work (by
 // title and publisher when the catalog gives none), and cuts the page.
-// Phase two finds pages and passages for the hits shown. With fewer than
+// Sorting by relevance then ranks the best 30 documents again: the
+// document's score (scaled to the best hit's) plus 0.6 × the score of its
+// best page (page-level BM25 over the pages of those 30 documents, with
+// the heading and phrase boosts, scaled likewise), so that a long handbook
+// with a page about the query is not buried by BM25's length penalty
+// under short documents that mention it. Phase two reuses those pages for
+// the hits shown and makes their passages; a hit's MatchingPages counts
+// its pages with every required word (any word only when no page has
+// them all). With fewer than
 // three results, words the library does not have are corrected from its
 // own vocabulary (did-you-mean) and searched as well.
 //

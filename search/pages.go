@@ -152,7 +152,7 @@ func (x *Index) addPages(ctx context.Context, g *generation, c *compiled, hits [
 			ids = append(ids, pageID(h.ID, p.n))
 		}
 	}
-	pass, err := passages(ctx, g, c.pages, ids, false)
+	pass, err := passages(ctx, g, c.marks, ids, false)
 	if err != nil {
 		return err
 	}
@@ -317,7 +317,7 @@ func (x *Index) searchWithin(ctx context.Context, g *generation, c *compiled, r 
 	for _, p := range ps[from:to] {
 		ids = append(ids, pageID(d.ID, p.n))
 	}
-	pass, err := passages(ctx, g, c.pages, ids, false)
+	pass, err := passages(ctx, g, c.marks, ids, false)
 	if err != nil {
 		return err
 	}
@@ -353,7 +353,7 @@ func (x *Index) Page(ctx context.Context, id string, n int, q string) (*PageText
 		if err := x.checkQuery(c); err != nil {
 			return nil, err
 		}
-		pq = c.pages
+		pq = c.marks
 	}
 	pass, err := passages(ctx, g, pq, []string{pid}, true)
 	if err == nil && pq != nil && pass[pid].label == "" {
