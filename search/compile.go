@@ -24,6 +24,8 @@ const (
 // compiled is a parsed query made ready to run.
 type compiled struct {
 	tree     *And
+	th       *thesaurus
+	fix      map[string]string
 	docs     query.Query           // document-level query; nil: no text (browse)
 	pages    query.Query           // page-level query (OR of all positive text); nil: none
 	pageAll  query.Query           // page-level query requiring every required word; nil: none
@@ -49,7 +51,30 @@ type compiler struct {
 // compile turns a tree into queries. fix holds corrections of words to
 // search as well (fuzzy matching), or nil.
 func compile(g *generation, th *thesaurus, tree *And, fix map[string]string) *compiled {
-	c := &compiler{g: g, th: th, fix: fix, out: &compiled{tree: tree}, seen: map[string]bool{}, langs: g.langs}
+	return compileLangs(g, th, tree, fix, g.langs)
+}
+
+// forDocs returns the query compiled for the languages of docs only: its
+// page-level queries then leave out the fields of other languages.
+func (c *compiled) forDocs(g *generation, docs []*docMeta) *compiled {
+	has := map[string]bool{}
+	for _, d := range docs {
+		has[fieldLang(d.Language)] = true
+	}
+	var langs []string
+	for _, l := range g.langs {
+		if has[l] {
+			langs = append(langs, l)
+		}
+	}
+	if len(langs) == 0 || len(langs) == len(g.langs) {
+		return c
+	}
+	return compileLangs(g, c.th, c.tree, c.fix, langs)
+}
+
+func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string, langs []string) *compiled {
+	c := &compiler{g: g, th: th, fix: fix, out: &compiled{tree: tree, th: th, fix: fix}, seen: map[string]bool{}, langs: langs}
 	if len(c.langs) == 0 {
 		c.langs = []string{otherLang}
 	}

@@ -31,6 +31,7 @@ type docMeta struct {
 	work     string
 	vals     [numFacets][]string // as stored
 	folded   [numFacets][]string // lower case, accents folded
+	valIDs   [numFacets][]int32  // vals as indexes into generation.facetVals
 	titleKey string
 }
 
@@ -160,13 +161,14 @@ func inYears(y, from, to int) bool {
 // facetCounter counts documents per facet value, disjunctively: a document
 // counts for facet f when it passes every filter except f's own.
 type facetCounter struct {
-	counts [numFacets]map[string]int
+	vals   *[numFacets][]string // the generation's facet values, by id
+	counts [numFacets][]int32   // by value id
 }
 
-func newFacetCounter() *facetCounter {
-	c := &facetCounter{}
+func newFacetCounter(g *generation) *facetCounter {
+	c := &facetCounter{vals: &g.facetVals}
 	for f := range c.counts {
-		c.counts[f] = map[string]int{}
+		c.counts[f] = make([]int32, len(g.facetVals[f]))
 	}
 	return c
 }
@@ -177,8 +179,28 @@ func (c *facetCounter) add(d *docMeta, fails uint) {
 		if fails&^(1<<f) != 0 {
 			continue
 		}
-		for _, v := range d.vals[f] {
+		for _, v := range d.valIDs[f] {
 			c.counts[f][v]++
+		}
+	}
+}
+
+// internFacets numbers the facet values of the generation's documents, so
+// that counting is indexing a slice rather than hashing strings.
+func (g *generation) internFacets() {
+	for f := 0; f < numFacets; f++ {
+		ids := map[string]int32{}
+		for _, d := range g.docs {
+			d.valIDs[f] = make([]int32, len(d.vals[f]))
+			for i, v := range d.vals[f] {
+				id, ok := ids[v]
+				if !ok {
+					id = int32(len(g.facetVals[f]))
+					ids[v] = id
+					g.facetVals[f] = append(g.facetVals[f], v)
+				}
+				d.valIDs[f][i] = id
+			}
 		}
 	}
 }
@@ -190,7 +212,11 @@ func (c *facetCounter) result(fs *filterSet, parents map[string]string) map[stri
 	for f := 0; f < numFacets; f++ {
 		list := make([]Facet, 0, len(c.counts[f]))
 		seen := map[string]bool{}
-		for v, n := range c.counts[f] {
+		for id, n32 := range c.counts[f] {
+			if n32 == 0 {
+				continue
+			}
+			v, n := c.vals[f][id], int(n32)
 			seen[fold(v)] = true
 			list = append(list, Facet{Value: v, Count: n, Selected: fs != nil && fs.selected(f, v), Parent: parents[FacetNames[f]+":"+v]})
 		}
@@ -218,7 +244,7 @@ func (c *facetCounter) result(fs *filterSet, parents map[string]string) map[stri
 
 func (g *generation) allFacets() map[string][]Facet {
 	g.facetsOnce.Do(func() {
-		c := newFacetCounter()
+		c := newFacetCounter(g)
 		for _, d := range g.docs {
 			c.add(d, 0)
 		}

@@ -221,6 +221,7 @@ type generation struct {
 	facetsOnce sync.Once
 	facetsAll  map[string][]Facet
 	parents    map[string]string
+	facetVals  [numFacets][]string // every facet value, by id (docMeta.valIDs)
 }
 
 func openGeneration(dir, name string) (*generation, error) {
@@ -269,6 +270,7 @@ func (g *generation) load() error {
 	for _, eds := range g.works {
 		sortEditions(eds)
 	}
+	g.internFacets()
 	g.vocab, err = loadVocabulary(g.ix.docs)
 	if err != nil {
 		return err

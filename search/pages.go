@@ -132,6 +132,7 @@ func (x *Index) addPages(ctx context.Context, g *generation, c *compiled, hits [
 			missing = append(missing, d)
 		}
 	}
+	c = c.forDocs(g, docs)
 	if len(missing) > 0 {
 		more, err := matchingPages(ctx, g, c.pages, missing)
 		if err != nil {
@@ -221,7 +222,7 @@ func rerank(ctx context.Context, g *generation, c *compiled, hits []scored) (map
 	for i, h := range top {
 		docs[i] = h.d
 	}
-	found, err := matchingPages(ctx, g, c.pages, docs)
+	found, err := matchingPages(ctx, g, c.forDocs(g, docs).pages, docs)
 	if err != nil {
 		return nil, err
 	}

@@ -180,7 +180,7 @@ func (x *Index) rankDocs(ctx context.Context, g *generation, c *compiled) ([]sco
 // filterAndCount applies the query's metadata restrictions and the
 // request's filters, counting facets disjunctively on the way.
 func filterAndCount(g *generation, matched []scored, c *compiled, fs *filterSet) ([]scored, *facetCounter) {
-	counter := newFacetCounter()
+	counter := newFacetCounter(g)
 	hits := make([]scored, 0, len(matched))
 next:
 	for _, m := range matched {
