@@ -140,9 +140,9 @@ func (u *Update) Commit(ctx context.Context, info RunInfo, state []byte) error {
 	}
 	u.done = true
 	defer u.lock.Close()
-	if err := u.ix.close(); err != nil {
+	if err := u.ix.compact(ctx, u.work); err != nil {
 		os.RemoveAll(u.work)
-		return fmt.Errorf("close index: %w", err)
+		return fmt.Errorf("compact index: %w", err)
 	}
 	ib, err := jsonMarshal(info)
 	if err != nil {
