@@ -24,7 +24,7 @@ import (
 // directory, keyed by benchGenVersion and the index mappings.
 
 const (
-	benchGenVersion = "2"
+	benchGenVersion = "3"
 	benchDocs       = 4000
 )
 
