@@ -196,58 +196,6 @@ func pagesWithAll(ctx context.Context, g *generation, c *compiled, docs []*docMe
 	return out, nil
 }
 
-// rerankDepth is how many of the best documents by document-level score
-// are ranked again with their best page.
-const rerankDepth = 30
-
-// pageWeight is the weight of the best page against the document's own
-// score (1) in rerank: below 1, so that a document whose title or tags
-// name the query stays above one that only has a page about it.
-const pageWeight = 0.6
-
-// rerank orders hits (sorted by document score) by a score that adds to
-// the document's BM25 that of its best page, for the first rerankDepth
-// hits: a long handbook with a page about the query then ranks with the
-// short documents that merely mention it. Both parts are scaled to the
-// best of the hits (the document part weighs up to 1, the page part up to
-// pageWeight); documents deeper than
-// rerankDepth keep only the first part and stay below. It returns the
-// matching pages found, best first.
-func rerank(ctx context.Context, g *generation, c *compiled, hits []scored) (map[string][]pageScore, error) {
-	if c.pages == nil || len(hits) == 0 {
-		return nil, nil
-	}
-	top := hits[:min(rerankDepth, len(hits))]
-	docs := make([]*docMeta, len(top))
-	for i, h := range top {
-		docs[i] = h.d
-	}
-	found, err := matchingPages(ctx, g, c.forDocs(g, docs).pages, docs)
-	if err != nil {
-		return nil, err
-	}
-	maxDoc, maxPage := 0.0, 0.0
-	for _, h := range hits {
-		maxDoc = max(maxDoc, h.score)
-	}
-	for _, h := range top {
-		if ps := found[h.d.ID]; len(ps) > 0 {
-			maxPage = max(maxPage, ps[0].score)
-		}
-	}
-	for i := range hits {
-		s := 0.0
-		if maxDoc > 0 {
-			s = hits[i].score / maxDoc
-		}
-		if ps := found[hits[i].d.ID]; i < len(top) && len(ps) > 0 && maxPage > 0 {
-			s += pageWeight * ps[0].score / maxPage
-		}
-		hits[i].score = s
-	}
-	return found, nil
-}
-
 func pageHit(pass map[string]passage, doc string, p pageScore) PageHit {
 	pa := pass[pageID(doc, p.n)]
 	label := pa.label
