@@ -15,6 +15,7 @@ type docState struct {
 	forms      map[string]*form // XObject dictionary + name → form (nil: not a form)
 	formBytes  int
 	fallback   *font
+	glyphBuf   []glyph // reused from page to page: layout copies what it keeps
 }
 
 type form struct {

@@ -178,7 +178,8 @@ func safeLabel(labels []labelRange, i int) (s string) {
 // page interprets one page and lays out its text. A fault inside the page
 // keeps the glyphs found before it and is returned as the error.
 func (d *docState) page(ctx context.Context, pg pageRef) (lay pageLayout, err error) {
-	r := &runner{ctx: ctx, doc: d, box: pg.box}
+	r := &runner{ctx: ctx, doc: d, box: pg.box, glyphs: d.glyphBuf[:0]}
+	defer func() { d.glyphBuf = r.glyphs[:0] }()
 	func() {
 		defer func() {
 			if p := recover(); p != nil {

@@ -29,6 +29,12 @@ type pageLayout struct {
 // layoutPage assembles the glyphs of a page into blocks in reading order.
 func layoutPage(gl []glyph, box [4]float64) pageLayout {
 	pl := pageLayout{box: box}
+	if oneRotation(gl) { // the common case: no copies
+		if len(gl) > 0 {
+			pl.blocks = orderLines(buildLines(buildWords(gl), gl[0].rot))
+		}
+		return pl
+	}
 	byRot := map[uint16][]glyph{}
 	var rots []uint16
 	for _, g := range gl {
@@ -45,6 +51,15 @@ func layoutPage(gl []glyph, box [4]float64) pageLayout {
 		pl.blocks = append(pl.blocks, orderLines(lines)...)
 	}
 	return pl
+}
+
+func oneRotation(gl []glyph) bool {
+	for i := 1; i < len(gl); i++ {
+		if gl[i].rot != gl[0].rot {
+			return false
+		}
+	}
+	return true
 }
 
 func medianSize(ws []word) float64 {
