@@ -232,7 +232,11 @@ func (c *compiler) textQuery(text, field string, phrase bool, boost float64, set
 			c.marks = append(c.marks, m)
 		}
 	}
-	if phrase && (set == docFields || set == pageFields) {
+	if phrase && set == pageFields {
+		// Pages: the words of a phrase, all on the page (no positions).
+		phrase = false
+	}
+	if phrase && set == docFields {
 		// Phrases: every pair of adjacent words, as terms (no positions).
 		for _, l := range c.langs {
 			if c.hasPairs(text, l) {

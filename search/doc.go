@@ -72,7 +72,8 @@
 // Sorting by relevance then ranks the best 30 documents again: the
 // document's score (scaled to the best hit's) plus 0.6 × the score of its
 // best page (page-level BM25 over the pages of those 30 documents, with
-// the heading and phrase boosts, scaled likewise), so that a long handbook
+// boosts for the words in a heading of the page and for pages holding all
+// the words of the query, scaled likewise), so that a long handbook
 // with a page about the query is not buried by BM25's length penalty
 // under short documents that mention it. Phase two reuses those pages for
 // the hits shown and makes their passages; a hit's MatchingPages counts

@@ -130,12 +130,11 @@ func pageEntry(d Document, p Page) map[string]interface{} {
 	}
 	l := fieldLang(d.Language)
 	return map[string]interface{}{
-		fDoc:          d.ID,
-		fLabel:        label,
-		fText:         p.Text,
-		pageField(l):  p.Text,
-		headField(l):  headings(p.Text),
-		pairsField(l): p.Text,
+		fDoc:         d.ID,
+		fLabel:       label,
+		fText:        p.Text,
+		pageField(l): p.Text,
+		headField(l): headings(p.Text),
 	}
 }
 

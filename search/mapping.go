@@ -60,7 +60,7 @@ func bodyField(lang string) string    { return "body_" + lang }
 func pageField(lang string) string    { return "text_" + lang }
 func headField(lang string) string    { return "head_" + lang }
 
-// pairsField (documents and pages) holds the title, summary, tags and body as pairs
+// pairsField (documents) holds the title, summary, tags and body as pairs
 // of adjacent words (shingles; a removed stop word leaves a "_"), without
 // positions: phrases and the phrase boost are matched there as plain
 // terms, which costs a fraction of positional phrase matching over whole
@@ -259,8 +259,11 @@ func docsMapping() (*mapping.IndexMappingImpl, error) {
 }
 
 // pagesMapping is the page-level index: one Bleve document per page, with
-// the text stored and its terms' positions kept, for passages, and its
-// word pairs for phrases.
+// the text stored and its terms' positions kept, for passages. Phrases are
+// not matched by position at query time on pages either: a positional
+// phrase searcher scans every page of the index holding the phrase's words,
+// whatever else restricts the query; a phrase's words must all be on the
+// page instead.
 func pagesMapping() (*mapping.IndexMappingImpl, error) {
 	m, dm := newMapping()
 	if err := addAnalyzers(m); err != nil {
@@ -274,7 +277,6 @@ func pagesMapping() (*mapping.IndexMappingImpl, error) {
 	for _, l := range append(languages[:len(languages):len(languages)], otherLang) {
 		dm.AddFieldMappingsAt(pageField(l), textField(analyzerFor(l), false, true))
 		dm.AddFieldMappingsAt(headField(l), textField(analyzerFor(l), false, false))
-		dm.AddFieldMappingsAt(pairsField(l), textField(analyzerFor(l)+pairsSuffix, false, false))
 	}
 	return m, m.Validate()
 }
