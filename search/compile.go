@@ -237,7 +237,7 @@ func (c *compiler) textQuery(text, field string, phrase bool, boost float64, set
 		phrase = false
 	}
 	if phrase && set == docFields {
-		// Phrases: every pair of adjacent words, as terms (no positions).
+		// Phrases in documents: every pair of adjacent words, as terms.
 		for _, l := range c.langs {
 			if c.hasPairs(text, l) {
 				m := bleve.NewMatchQuery(text)
@@ -249,14 +249,9 @@ func (c *compiler) textQuery(text, field string, phrase bool, boost float64, set
 			}
 			// One word in this language: the word itself.
 			phrase = false
-			if set == pageFields {
-				add(pageField(l), 1)
-				add(headField(l), boostHeading)
-			} else {
-				add(titleField(l), boostTitle)
-				add(summaryField(l), boostSummary)
-				add(bodyField(l), boostBody)
-			}
+			add(titleField(l), boostTitle)
+			add(summaryField(l), boostSummary)
+			add(bodyField(l), boostBody)
 			phrase = true
 		}
 		if len(qs) == 1 {
