@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -45,6 +46,9 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	ctx = context.WithValue(ctx, bsearch.MaxTermSearchersKey, x.limits.MaxTermSearchers)
 
 	tree := ParseQuery(r.Query)
+	if len(tree.Children) == 0 && strings.TrimSpace(r.Query) != "" {
+		return nil, invalid("q", "nothing to search for: give words, \"phrases\", word* or filters such as type:Guidance (regular expressions and lone wildcards are not supported)")
+	}
 	c := compile(g, x.thes, tree, nil)
 	if err := x.checkQuery(c); err != nil {
 		return nil, err

@@ -348,6 +348,13 @@ func TestLimits(t *testing.T) {
 	wantErr(t, err, "limit_exceeded", "q")
 	_, err = x.Search(ctx, Request{Filters: Filters{YearFrom: 2020, YearTo: 2010}})
 	wantErr(t, err, "invalid_parameter", "year_from")
+	for _, q := range []string{"/.*/", "*", "???", `""`} {
+		_, err = x.Search(ctx, Request{Query: q})
+		wantErr(t, err, "invalid_parameter", "q")
+	}
+	if _, err = x.Search(ctx, Request{Query: "  "}); err != nil {
+		t.Errorf("a blank query lists every document, got %v", err)
+	}
 
 	dir := writeIndex(t, fixtureDocs()...)
 	small, _ := Open(dir, Options{ReloadInterval: -1, Limits: Limits{MaxTermSearchers: 5}})
