@@ -39,6 +39,9 @@ func TestFullDisk(t *testing.T) {
 	s := startServer(t, lib.dir, index)
 	ready := s.waitReady(t)
 
+	// Leave a little room only, so that any larger generation cannot fit
+	// whatever the size of the library.
+	fillDisk(t, disk, 96<<10)
 	lib.set(t, true)
 	runs := []indexRun{runIndex(t, lib.dir, index, "-full"), runIndex(t, lib.dir, index)}
 	for i, r := range runs {
@@ -90,6 +93,26 @@ func TestFullDisk(t *testing.T) {
 	}
 	figure(t, "full disk (2 MiB tmpfs): a full and an incremental run exited %v (%q); previous generation (%v) still served, also after a restart; %d KiB left free",
 		codes, msg, before, free>>10)
+}
+
+// fillDisk writes a file that leaves about leave bytes free on the disk.
+func fillDisk(t *testing.T, disk string, leave int64) {
+	t.Helper()
+	var fs syscall.Statfs_t
+	must(t, syscall.Statfs(disk, &fs))
+	free := int64(fs.Bavail) * int64(fs.Bsize)
+	if free <= leave {
+		return
+	}
+	f, err := os.Create(filepath.Join(disk, "filler"))
+	must(t, err)
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	for n := free - leave; n > 0; n -= int64(len(buf)) {
+		if _, err := f.Write(buf[:min(int64(len(buf)), n)]); err != nil {
+			t.Fatalf("fill the disk: %v", err)
+		}
+	}
 }
 
 // projectFrames is the first n stack frames of this module in a panic.

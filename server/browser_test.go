@@ -159,12 +159,26 @@ func (b *browser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 // unless the page answers with status.
 func (b *browser) load(what string, status int64, actions ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	resp, err := chromedp.RunResponse(b.step(), actions...)
-	if err != nil {
-		b.t.Fatalf("%s: %v", what, err)
+	// Mark the current document, act, then wait for a document without the
+	// mark to finish loading: this sees every navigation, also to the same
+	// address, without depending on when the browser reports the response.
+	b.do(what+": mark the page", chromedp.Evaluate[chromedp.Void](`window.__old = true`))
+	b.do(what, actions...)
+	ctx := b.step()
+	for {
+		// Evaluation fails while the old document goes away; ask again.
+		done, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!window.__old && document.readyState === 'complete'`))
+		if err == nil && done {
+			break
+		}
+		if ctx.Err() != nil {
+			b.t.Fatalf("%s: no new page loaded: %v", what, ctx.Err())
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	if resp != nil && resp.Status != status {
-		b.t.Fatalf("%s: status %d, want %d (%s)", what, resp.Status, status, resp.URL)
+	got := eval[float64](b, `(performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0`)
+	if got != 0 && int64(got) != status {
+		b.t.Fatalf("%s: status %d, want %d (%s)", what, int64(got), status, b.path())
 	}
 }
 
