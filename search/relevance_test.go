@@ -81,7 +81,7 @@ type judged struct {
 
 // From the facts table of testdata/library/README.md.
 var libraryJudgements = []judged{
-	{"duty to notify", "ho-frt-2021", 3},
+	{"duty to notify", "ho-frt-2025", 4}, // the newest edition is the one shown
 	{"within 72 hours of the encounter", "ho-frt-2025", 4},
 	{"Independent Child Trafficking Guardian", "ho-frt-2025", 5},
 	{"reasonable grounds decision", "ho-frt-2021", 4},

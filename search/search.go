@@ -122,7 +122,7 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 		}
 		sortHits(hits, r.Sort, c.hasText)
 	}
-	groups := groupWorks(hits)
+	groups := groupWorks(hits, sortName(r.Sort, c.hasText))
 	res.Total = len(groups)
 
 	per := r.PerPage
@@ -249,16 +249,33 @@ func sortHits(hits []scored, sortBy string, hasText bool) {
 	sort.Slice(hits, func(i, j int) bool { return less(hits[i], hits[j], s) })
 }
 
-// groupWorks keeps the first (best-placed) edition of each work.
-func groupWorks(hits []scored) []group {
-	seen := make(map[string]bool, len(hits))
-	out := make([]group, 0, len(hits))
+// groupWorks makes one group per work, placed where its best-placed edition
+// is. Sorted by relevance, the edition shown is the newest matching one in
+// the language of the best-placed edition — every hit holds all the query's
+// required words, and a practitioner wants the current guidance, in the
+// language they searched in — keeping the group's score; other sorts show
+// the best-placed edition.
+func groupWorks(hits []scored, sortBy string) []group {
+	members := make(map[string][]scored, len(hits))
+	order := make([]string, 0, len(hits))
 	for _, h := range hits {
-		if seen[h.d.work] {
-			continue
+		if _, ok := members[h.d.work]; !ok {
+			order = append(order, h.d.work)
 		}
-		seen[h.d.work] = true
-		out = append(out, group{head: h})
+		members[h.d.work] = append(members[h.d.work], h)
+	}
+	out := make([]group, 0, len(order))
+	for _, w := range order {
+		ms := members[w]
+		head := ms[0]
+		if sortBy == "relevance" {
+			for _, m := range ms[1:] {
+				if m.d.Language == ms[0].d.Language && m.d.Year > head.d.Year {
+					head = scored{d: m.d, score: ms[0].score}
+				}
+			}
+		}
+		out = append(out, group{head: head})
 	}
 	return out
 }
