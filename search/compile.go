@@ -90,7 +90,10 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 			}
 			p := strings.Join(words, " ")
 			should = append(should, c.textQuery(p, "", true, boostPhrase, docFields))
-			pageQs = append(pageQs, c.textQuery(p, "", true, boostPhrase, pageFields))
+			// On pages the run's words together are rewarded; exact order
+			// is checked only for phrases the user quoted (positions on
+			// every page of the candidates cost more than they change).
+			pageQs = append(pageQs, c.textQuery(p, "", false, boostPhrase, pageFields))
 		}
 		for i := 0; i < len(run); {
 			n := c.thesaurusRun(run, i)
@@ -231,10 +234,6 @@ func (c *compiler) textQuery(text, field string, phrase bool, boost float64, set
 			m.SetField(pageField(l))
 			c.marks = append(c.marks, m)
 		}
-	}
-	if phrase && set == pageFields {
-		// Pages: the words of a phrase, all on the page (no positions).
-		phrase = false
 	}
 	if phrase && set == docFields {
 		// Phrases in documents: every pair of adjacent words, as terms.
