@@ -28,8 +28,13 @@ type Request struct {
 
 // Result is the answer to a Request; its JSON is the API's search response.
 type Result struct {
-	Query        string             `json:"query"`
-	Total        int                `json:"total"`
+	Query string `json:"query"`
+	// Total counts results: works, with their editions and translations
+	// grouped (pages, for a search within one document).
+	Total int `json:"total"`
+	// Documents counts the matching documents, every edition apart: what
+	// facet counts add up to.
+	Documents    int                `json:"documents"`
 	TookMS       float64            `json:"took_ms"`
 	AlsoSearched []string           `json:"also_searched"`
 	DidYouMean   *string            `json:"did_you_mean"`

@@ -124,6 +124,7 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 	}
 	groups := groupWorks(hits, sortName(r.Sort, c.hasText))
 	res.Total = len(groups)
+	res.Documents = len(hits)
 
 	per := r.PerPage
 	if per == 0 {

@@ -65,8 +65,8 @@ func TestDutyToNotifyPage(t *testing.T) {
 func TestEditionsGrouped(t *testing.T) {
 	x := openFixture(t)
 	res := search(t, x, Request{Query: "first responder"})
-	if res.Total != 1 || len(res.Hits) != 1 {
-		t.Fatalf("hits %v total %d; want the two editions as one hit", hitIDs(res), res.Total)
+	if res.Total != 1 || len(res.Hits) != 1 || res.Documents != 2 {
+		t.Fatalf("hits %v total %d documents %d; want the two editions as one hit of two documents", hitIDs(res), res.Total, res.Documents)
 	}
 	h := res.Hits[0]
 	if len(h.OtherEditions) != 1 || h.OtherEditions[0].ID == h.ID {

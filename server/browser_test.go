@@ -350,7 +350,7 @@ func TestBrowserSearchPage(t *testing.T) {
 	if got := b.path(); got != "/?q=notify" {
 		t.Errorf("after submitting: %s", got)
 	}
-	if got := b.text("#count"); got != "3 documents for “notify”" {
+	if got := b.text("#count"); got != "3 results (4 documents, counting editions and translations) for “notify”" {
 		t.Errorf("count %q", got)
 	}
 	before := b.resultTitles()

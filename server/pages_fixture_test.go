@@ -276,6 +276,7 @@ func (f *libraryFake) Search(ctx context.Context, req search.Request) (*search.R
 		hits = append(hits, f.hit(m.d, qw, req.Within != ""))
 	}
 	res.Total = len(hits)
+	res.Documents = len(kept)
 	if len(hits) == 0 && len(qw) > 0 {
 		fixed := make([]string, len(qw))
 		changed := false

@@ -175,6 +175,10 @@ func (p *searchPage) CountText() string {
 	}
 	n := p.Result.Total
 	s := fmt.Sprintf("%s %s", groupDigits(n), plural(n, "document", "documents"))
+	if d := p.Result.Documents; d > n {
+		// Editions are grouped: say so, or the facet counts look wrong.
+		s = fmt.Sprintf("%s %s (%s documents, counting editions and translations)", groupDigits(n), plural(n, "result", "results"), groupDigits(d))
+	}
 	if p.Q != "" {
 		s += " for “" + p.Q + "”"
 	}

@@ -49,11 +49,11 @@ func TestPagesNeedles(t *testing.T) {
 			`name="type" value="Guidance" form="sf">`,
 			`class="skip" href="#main"`,
 			`<main id="main"`,
-			`aria-live="polite">7 documents</p>`,
+			`aria-live="polite">7 results (9 documents, counting editions and translations)</p>`,
 		}, []string{"Clear all", `class="relax"`}},
 		{"/?q=duty+to+notify", 200, []string{
 			"<h1>Results for “duty to notify”</h1>",
-			"2 documents for “duty to notify”",
+			"2 results (3 documents, counting editions and translations) for “duty to notify”",
 			`<a href="/documents/ho-frt-2025?q=duty&#43;to&#43;notify">First Responder Toolkit`,
 			`href="/documents/ho-frt-2025/file#page=12">p. 12<span class="vh">, open the PDF at this page</span></a>`,
 			"have a <mark>duty</mark> <mark>to</mark> <mark>notify</mark> the Home Office",
