@@ -120,4 +120,3 @@ func writePlain(w io.Writer, pages []pdftext.Page) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
