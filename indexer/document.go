@@ -22,10 +22,11 @@ func buildDocument(e *entry, res *pdftext.Result, v *Vocabulary) search.Document
 	}
 	var sample strings.Builder
 	for _, p := range res.Pages {
-		if strings.TrimSpace(p.Text) == "" {
+		text := withoutRunning(p)
+		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		d.Pages = append(d.Pages, search.Page{Number: p.Number, Label: p.Label, Text: p.Text, Source: p.Source})
+		d.Pages = append(d.Pages, search.Page{Number: p.Number, Label: p.Label, Text: text, Source: p.Source})
 		if sample.Len() < 100_000 {
 			sample.WriteString(p.Text)
 			sample.WriteByte('\n')
@@ -124,4 +125,27 @@ func junkTitle(t, rel string) bool {
 	}
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
 	return k == matchKey(base)
+}
+
+// withoutRunning is a page's text without its running headers, footers and
+// page numbers: repeated on every page, they would match queries on every
+// page and fill passages with "OFFICIAL - Page | 4".
+func withoutRunning(p pdftext.Page) string {
+	if len(p.Running) == 0 {
+		return p.Text
+	}
+	drop := make(map[string]int, len(p.Running))
+	for _, r := range p.Running {
+		drop[strings.TrimSpace(r)]++
+	}
+	lines := strings.Split(p.Text, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if k := strings.TrimSpace(l); drop[k] > 0 {
+			drop[k]--
+			continue
+		}
+		kept = append(kept, l)
+	}
+	return strings.Join(kept, "\n")
 }

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"handbooks/indexer/pdftext"
 )
 
 func TestPageList(t *testing.T) {
@@ -41,4 +43,22 @@ func TestReportNamesPagesNeedingOCR(t *testing.T) {
 		return
 	}
 	t.Fatal("shelter standards missing from the report")
+}
+
+func TestWithoutRunning(t *testing.T) {
+	tests := []struct {
+		text    string
+		running []string
+		want    string
+	}{
+		{"Guide to referral\nBody text.\nOFFICIAL - Page | 4", []string{"Guide to referral", "OFFICIAL - Page | 4"}, "Body text."},
+		{"Body only.", nil, "Body only."},
+		// a line that repeats in the body is dropped once only
+		{"12\nThe 12 indicators\n12", []string{"12"}, "The 12 indicators\n12"},
+	}
+	for _, tt := range tests {
+		if got := withoutRunning(pdftext.Page{Text: tt.text, Running: tt.running}); got != tt.want {
+			t.Errorf("withoutRunning(%q, %q) = %q, want %q", tt.text, tt.running, got, tt.want)
+		}
+	}
 }

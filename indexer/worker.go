@@ -65,6 +65,7 @@ type workerProc struct {
 	out    *bufio.Reader
 	stderr *stderrTail
 	exited chan struct{}
+	maxMem int64 // the memory cap it was started with
 }
 
 // extraction is a worker's answer for one file, or why there is none.
@@ -81,7 +82,7 @@ func startWorker(spec *workerSpec) (*workerProc, error) {
 	// which stops the workers itself. Pdeathsig: a worker never outlives
 	// an indexer killed with SIGKILL.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	w := &workerProc{cmd: cmd, stderr: &stderrTail{}, exited: make(chan struct{})}
+	w := &workerProc{cmd: cmd, stderr: &stderrTail{}, exited: make(chan struct{}), maxMem: spec.maxMemory}
 	cmd.Stderr = w.stderr
 	in, err := cmd.StdinPipe()
 	if err != nil {
@@ -203,7 +204,7 @@ func (w *workerProc) lost() extraction {
 	}
 	msg := w.stderr.String()
 	st := w.cmd.ProcessState
-	if outOfMemory(msg) {
+	if outOfMemory(msg) || w.nearCap(st) {
 		return extraction{lost: lostMemory, res: broken("worker ran out of memory")}
 	}
 	how := "exited"
@@ -217,6 +218,18 @@ func (w *workerProc) lost() extraction {
 		how += ": " + line
 	}
 	return extraction{lost: lostCrash, res: broken("worker crashed: %s", how)}
+}
+
+// nearCap reports whether a worker that died had used most of its memory
+// cap: the runtime does not always say "out of memory" when an allocation
+// fails against the address-space limit (a failed mmap may crash it in
+// other ways).
+func (w *workerProc) nearCap(st *os.ProcessState) bool {
+	if st == nil || w.maxMem <= 0 {
+		return false
+	}
+	ru, ok := st.SysUsage().(*syscall.Rusage)
+	return ok && ru.Maxrss*1024 >= w.maxMem*3/4 // Maxrss is in KiB on Linux
 }
 
 // outOfMemory reports whether a worker's crash report says it hit its
