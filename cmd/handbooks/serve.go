@@ -53,6 +53,7 @@ type serveMain struct {
 	// WatchEvery is how often the library is scanned for changes with Watch.
 	WatchEvery time.Duration
 	LogQueries bool
+	Thesaurus  string // a thesaurus file replacing the built-in one
 	Limits     server.Limits
 	// WorkerCommand and WorkerEnv start extraction workers (see
 	// indexer.Config); empty means this program.
@@ -95,6 +96,7 @@ func (m *serveMain) ParseFlags(args []string, stderr io.Writer) error {
 	fl.StringVar(&m.Addr, "addr", "127.0.0.1:8080", "listen on `host:port`")
 	fl.BoolVar(&m.Watch, "watch", false, "re-index when files in the library change")
 	fl.DurationVar(&m.WatchEvery, "watch-every", 3*time.Second, "with -watch, scan the library this often")
+	fl.StringVar(&m.Thesaurus, "thesaurus", "", "acronyms and synonyms from this `file` instead of the built-in search/thesaurus.txt")
 	fl.BoolVar(&m.LogQueries, "log-queries", false, "write query strings to the access log (off: people search for sensitive things)")
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -131,7 +133,7 @@ func (m *serveMain) Run(ctx context.Context) error {
 	if err := os.MkdirAll(m.Index, 0o755); err != nil {
 		return fmt.Errorf("index folder: %w", err)
 	}
-	idx, err := search.Open(m.Index, search.Options{Logger: m.Log})
+	idx, err := search.Open(m.Index, search.Options{Logger: m.Log, ThesaurusFile: m.Thesaurus})
 	if err != nil {
 		return fmt.Errorf("open index %s: %w", m.Index, err)
 	}

@@ -248,6 +248,12 @@ func TestServeFlags(t *testing.T) {
 	if m.Library != "lib" || m.Index != "idx" || m.Addr != ":0" || !m.Watch {
 		t.Errorf("flags %+v", m)
 	}
+	var stderr strings.Builder
+	code := runServe(context.Background(), []string{"-library", t.TempDir(), "-index", t.TempDir(), "-addr", "127.0.0.1:0",
+		"-thesaurus", filepath.Join(t.TempDir(), "missing.txt")}, io.Discard, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "missing.txt") {
+		t.Errorf("missing thesaurus: exit %d, %q", code, stderr.String())
+	}
 	for _, args := range [][]string{{"-nope"}, {"extra"}, {"-watch-every", "soon"}} {
 		if err := (&serveMain{}).ParseFlags(args, io.Discard); err == nil {
 			t.Errorf("%q accepted", args)
