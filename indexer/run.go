@@ -39,6 +39,10 @@ type Config struct {
 	// otherwise progress goes to Log every ProgressEvery (default 5s).
 	Progress      io.Writer
 	ProgressEvery time.Duration
+	// VocabDir is a folder of vocabulary files (regions.tsv, countries.tsv,
+	// ...: a copy of indexer/vocab, edited) used instead of the built-in
+	// ones; empty means the built-in vocabulary.
+	VocabDir string
 }
 
 // ErrLocked is returned when another run is writing the same index.
@@ -122,7 +126,12 @@ func (r *runner) run(ctx context.Context) (*Report, error) {
 	r.rep = &Report{Library: cfg.Library, Index: cfg.Index, Full: cfg.Full, Started: time.Now(),
 		Counts: map[string]int{}, Files: []FileReport{}, Problems: []Problem{}}
 	var err error
-	if r.vocab, err = DefaultVocabulary(); err != nil {
+	if cfg.VocabDir != "" {
+		r.vocab, err = LoadVocabularyDir(cfg.VocabDir)
+	} else {
+		r.vocab, err = DefaultVocabulary()
+	}
+	if err != nil {
 		return r.rep, err
 	}
 	if r.store, err = search.OpenStore(cfg.Index, r.log); err != nil {

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -40,6 +41,28 @@ var defaultVocabulary = sync.OnceValues(func() (*Vocabulary, error) {
 
 // DefaultVocabulary is the vocabulary embedded in the program, loaded once.
 func DefaultVocabulary() (*Vocabulary, error) { return defaultVocabulary() }
+
+// LoadVocabularyDir reads the vocabulary files (regions.tsv, countries.tsv,
+// types.tsv, publishers.tsv, tags.tsv, languages.tsv) from the folder dir:
+// a librarian's edited copy of indexer/vocab.
+func LoadVocabularyDir(dir string) (*Vocabulary, error) {
+	v, err := LoadVocabulary(dirAsVocab{os.DirFS(dir)})
+	if err != nil {
+		return nil, fmt.Errorf("vocabulary in %s: %w", dir, err)
+	}
+	return v, nil
+}
+
+// dirAsVocab serves a folder's files as vocab/NAME.
+type dirAsVocab struct{ fs.FS }
+
+func (d dirAsVocab) Open(name string) (fs.File, error) {
+	rest, ok := strings.CutPrefix(name, "vocab/")
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return d.FS.Open(rest)
+}
 
 // LoadVocabulary reads vocab/*.tsv from fsys.
 func LoadVocabulary(fsys fs.FS) (*Vocabulary, error) {

@@ -1,6 +1,8 @@
 package indexer
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -192,5 +194,37 @@ func TestPDFTitle(t *testing.T) {
 		if got := pdfTitle(info, tt.file); got != tt.want {
 			t.Errorf("pdfTitle(%q, %q, %q) = %q, want %q", tt.title, tt.heading, tt.file, got, tt.want)
 		}
+	}
+}
+
+// A librarian's copy of the vocabulary folder, extended with a new alias,
+// replaces the built-in one.
+func TestLoadVocabularyDir(t *testing.T) {
+	dir := t.TempDir()
+	entries, err := vocabFiles.ReadDir("vocab")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := vocabFiles.ReadFile("vocab/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Name() == "publishers.tsv" {
+			b = append(b, "Anti-Slavery Resource Centre\tASRC; A.S.R.C.\n"...)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v, err := LoadVocabularyDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.Publishers([]string{"asrc"}); !slices.Equal(got, []string{"Anti-Slavery Resource Centre"}) {
+		t.Errorf("Publishers(asrc) = %q", got)
+	}
+	if _, err := LoadVocabularyDir(t.TempDir()); err == nil {
+		t.Error("an empty folder loaded as a vocabulary")
 	}
 }

@@ -34,6 +34,8 @@ Flags:
   -workers N      extraction workers (default: one per core)
   -timeout D      give up on a file after D (default 60s)
   -maxmem BYTES   memory cap of each extraction worker (default 2 GiB)
+  -vocab DIR      vocabulary files (regions.tsv, countries.tsv, ...) from DIR
+                  instead of the built-in ones: copy indexer/vocab, edit, point here
   -quiet          no progress, only the summary
 
 Exit status:
@@ -59,6 +61,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	timeout := fs.Duration("timeout", 60*time.Second, "per-file deadline")
 	maxMem := fs.Int64("maxmem", 2<<30, "memory cap per worker")
 	quiet := fs.Bool("quiet", false, "no progress")
+	vocab := fs.String("vocab", "", "vocabulary folder")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -71,7 +74,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	cfg := indexer.Config{Library: *library, Index: *index, Full: *full, Workers: *workers,
-		Timeout: *timeout, MaxMemory: *maxMem, Log: log}
+		Timeout: *timeout, MaxMemory: *maxMem, Log: log, VocabDir: *vocab}
 	if *quiet {
 		cfg.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	} else if isTerminal(stderr) {
