@@ -29,6 +29,7 @@ type docMeta struct {
 	maxPage  int          // highest page number indexed
 	contents map[int]bool // pages that look like a table of contents
 	work     string
+	workOrd  int                 // work as a number from 0, for grouping without maps
 	vals     [numFacets][]string // as stored
 	folded   [numFacets][]string // lower case, accents folded
 	valIDs   [numFacets][]int32  // vals as indexes into generation.facetVals

@@ -212,11 +212,12 @@ type generation struct {
 	info  RunInfo
 	pages int
 
-	docs  []*docMeta // in index order (by id)
-	byID  map[string]*docMeta
-	works map[string][]*docMeta // work → editions, newest first
-	langs []string              // field suffixes with at least one document
-	vocab *vocabulary
+	docs     []*docMeta // in index order (by id)
+	byID     map[string]*docMeta
+	works    map[string][]*docMeta // work → editions, newest first
+	numWorks int                   // distinct works: docMeta.workOrd < numWorks
+	langs    []string              // field suffixes with at least one document
+	vocab    *vocabulary
 	// facetsAll caches the facets of the whole index.
 	facetsOnce sync.Once
 	facetsAll  map[string][]Facet
@@ -259,6 +260,12 @@ func (g *generation) load() error {
 		d := newDocMeta(i, metas[i])
 		g.docs = append(g.docs, d)
 		g.byID[d.ID] = d
+		if eds, ok := g.works[d.work]; ok {
+			d.workOrd = eds[0].workOrd
+		} else {
+			d.workOrd = g.numWorks
+			g.numWorks++
+		}
 		g.works[d.work] = append(g.works[d.work], d)
 		langs[fieldLang(d.Language)] = true
 	}

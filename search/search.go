@@ -122,7 +122,7 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 		}
 		sortHits(hits, r.Sort, c.hasText)
 	}
-	groups := groupWorks(hits, sortName(r.Sort, c.hasText))
+	groups := groupWorks(hits, sortName(r.Sort, c.hasText), g.numWorks)
 	res.Total = len(groups)
 	res.Documents = len(hits)
 
@@ -256,27 +256,25 @@ func sortHits(hits []scored, sortBy string, hasText bool) {
 // required words, and a practitioner wants the current guidance, in the
 // language they searched in — keeping the group's score; other sorts show
 // the best-placed edition.
-func groupWorks(hits []scored, sortBy string) []group {
-	members := make(map[string][]scored, len(hits))
-	order := make([]string, 0, len(hits))
+func groupWorks(hits []scored, sortBy string, numWorks int) []group {
+	at := make([]int32, numWorks) // work → 1 + its index in out; 0: not yet
+	lead := make([]scored, 0, len(hits))
+	out := make([]group, 0, len(hits))
 	for _, h := range hits {
-		if _, ok := members[h.d.work]; !ok {
-			order = append(order, h.d.work)
+		k := at[h.d.workOrd]
+		if k == 0 {
+			out = append(out, group{head: h})
+			lead = append(lead, h)
+			at[h.d.workOrd] = int32(len(out))
+			continue
 		}
-		members[h.d.work] = append(members[h.d.work], h)
-	}
-	out := make([]group, 0, len(order))
-	for _, w := range order {
-		ms := members[w]
-		head := ms[0]
-		if sortBy == "relevance" {
-			for _, m := range ms[1:] {
-				if m.d.Language == ms[0].d.Language && m.d.Year > head.d.Year {
-					head = scored{d: m.d, score: ms[0].score}
-				}
-			}
+		if sortBy != "relevance" {
+			continue
 		}
-		out = append(out, group{head: head})
+		g, l := &out[k-1], lead[k-1]
+		if h.d.Language == l.d.Language && h.d.Year > g.head.d.Year {
+			g.head = scored{d: h.d, score: l.score}
+		}
 	}
 	return out
 }
