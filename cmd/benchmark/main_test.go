@@ -6,8 +6,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -183,11 +185,32 @@ func TestQuerySourceOfSyntheticCorpus(t *testing.T) {
 }
 
 func TestTreeRSSCountsChildren(t *testing.T) {
-	self := treeRSS(os.Getpid())
-	if self <= 0 {
-		t.Fatalf("treeRSS of this process = %d", self)
+	// A shell waiting for a sleeping child: two processes whose memory does
+	// not move while they are measured (this Go process's own would).
+	sh := exec.Command("sh", "-c", "sleep 30 & wait")
+	sh.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // one group, killed together
+	if err := sh.Start(); err != nil {
+		t.Skipf("no sh: %v", err)
 	}
-	if n := procStatusKB(os.Getpid(), "VmRSS:"); n*1024 > self {
-		t.Errorf("tree RSS %d below the process's own %d", self, n*1024)
+	t.Cleanup(func() {
+		syscall.Kill(-sh.Process.Pid, syscall.SIGKILL)
+		sh.Process.Kill()
+		sh.Wait()
+	})
+	var kids []int
+	for i := 0; i < 200 && len(kids) == 0; i++ {
+		kids = childrenOf(sh.Process.Pid)
+		if len(kids) == 0 {
+			time.Sleep(10 * time.Millisecond) // until the shell has started its child
+		}
+	}
+	if len(kids) != 1 {
+		t.Fatalf("children of the shell: %v, want one", kids)
+	}
+	own := procStatusKB(sh.Process.Pid, "VmRSS:") * 1024
+	child := procStatusKB(kids[0], "VmRSS:") * 1024
+	tree := treeRSS(sh.Process.Pid)
+	if own <= 0 || child <= 0 || tree != own+child {
+		t.Errorf("tree RSS %d, want the shell's %d + its child's %d", tree, own, child)
 	}
 }
