@@ -150,26 +150,7 @@ func readAllBounded(r io.Reader) ([]byte, error) {
 }
 
 func asciiHexDecode(data []byte) []byte {
-	out := make([]byte, 0, len(data)/2)
-	hi := -1
-	for _, c := range data {
-		if c == '>' {
-			break
-		}
-		d := hexVal(c)
-		if d < 0 {
-			continue
-		}
-		if hi < 0 {
-			hi = d
-			continue
-		}
-		out = append(out, byte(hi<<4|d))
-		hi = -1
-	}
-	if hi >= 0 {
-		out = append(out, byte(hi<<4))
-	}
+	out, _ := decodeHex(data)
 	return out
 }
 

@@ -46,21 +46,26 @@ func isDelimiter(c byte) bool {
 	return false
 }
 
-func (l *lexer) skipSpace() {
-	for l.pos < len(l.b) {
-		c := l.b[l.pos]
+func (l *lexer) skipSpace() { l.pos = skipSpace(l.b, l.pos) }
+
+// skipSpace returns the position of the first byte at or after pos that is
+// neither white space nor part of a comment.
+func skipSpace(b []byte, pos int) int {
+	for pos < len(b) {
+		c := b[pos]
 		if isWhite(c) {
-			l.pos++
+			pos++
 			continue
 		}
 		if c == '%' {
-			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
-				l.pos++
+			for pos < len(b) && b[pos] != '\n' && b[pos] != '\r' {
+				pos++
 			}
 			continue
 		}
-		return
+		return pos
 	}
+	return pos
 }
 
 // next reads one operand into *o, or an operator which it returns. At the
@@ -284,28 +289,25 @@ func (l *lexer) literal() []byte {
 	return out
 }
 
-func unhexByte(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
+func (l *lexer) hex() []byte {
+	out, n := decodeHex(l.b[l.pos:])
+	l.pos += n
+	return out
 }
 
-func (l *lexer) hex() []byte {
-	var out []byte
+// decodeHex decodes hexadecimal digits up to and including the closing '>'
+// (or the end), skipping anything else; an odd last digit counts as if
+// followed by 0. It returns the bytes and how many input bytes it read.
+func decodeHex(b []byte) (out []byte, n int) {
+	out = make([]byte, 0, len(b)/2)
 	hi := -1
-	for l.pos < len(l.b) {
-		c := l.b[l.pos]
-		l.pos++
+	for n < len(b) {
+		c := b[n]
+		n++
 		if c == '>' {
 			break
 		}
-		v := unhexByte(c)
+		v := hexVal(c)
 		if v < 0 {
 			continue
 		}
@@ -319,7 +321,20 @@ func (l *lexer) hex() []byte {
 	if hi >= 0 {
 		out = append(out, byte(hi<<4))
 	}
-	return out
+	return out, n
+}
+
+// hexVal is the value of a hexadecimal digit, or -1.
+func hexVal(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }
 
 func decodeName(b []byte) []byte {
@@ -333,7 +348,7 @@ slow:
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {
 		if b[i] == '#' && i+2 < len(b) {
-			h, lo := unhexByte(b[i+1]), unhexByte(b[i+2])
+			h, lo := hexVal(b[i+1]), hexVal(b[i+2])
 			if h >= 0 && lo >= 0 {
 				out = append(out, byte(h<<4|lo))
 				i += 2

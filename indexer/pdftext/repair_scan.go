@@ -103,31 +103,31 @@ func scanObjects(data []byte) *repairDoc {
 // objHeader checks that "obj" at data[at:] is preceded by "N G" and followed
 // by a delimiter, and returns N, G and the offset of N.
 func objHeader(data []byte, at int) (num, gen, start int, ok bool) {
-	if e := at + 3; e < len(data) && !pdfWhite(data[e]) && !pdfDelim(data[e]) {
+	if e := at + 3; e < len(data) && !isWhite(data[e]) && !isDelimiter(data[e]) {
 		return 0, 0, 0, false
 	}
 	i := at - 1
-	if i < 0 || !pdfWhite(data[i]) {
+	if i < 0 || !isWhite(data[i]) {
 		// "1 0obj" is rare but seen; accept a digit right before.
 		if i < 0 || data[i] < '0' || data[i] > '9' {
 			return 0, 0, 0, false
 		}
 	}
-	for i >= 0 && pdfWhite(data[i]) {
+	for i >= 0 && isWhite(data[i]) {
 		i--
 	}
 	gen, i, ok = digitsBefore(data, i)
-	if !ok || i < 0 || !pdfWhite(data[i]) {
+	if !ok || i < 0 || !isWhite(data[i]) {
 		return 0, 0, 0, false
 	}
-	for i >= 0 && pdfWhite(data[i]) {
+	for i >= 0 && isWhite(data[i]) {
 		i--
 	}
 	num, i, ok = digitsBefore(data, i)
 	if !ok || gen > 65535 {
 		return 0, 0, 0, false
 	}
-	if i >= 0 && !pdfWhite(data[i]) && !pdfDelim(data[i]) && data[i] != '>' {
+	if i >= 0 && !isWhite(data[i]) && !isDelimiter(data[i]) && data[i] != '>' {
 		return 0, 0, 0, false
 	}
 	return num, gen, i + 1, true
@@ -218,7 +218,7 @@ func streamEnd(data []byte, start int, n int64) int {
 	}
 	end := start + int(n)
 	i := end
-	for i < len(data) && i < end+4 && pdfWhite(data[i]) {
+	for i < len(data) && i < end+4 && isWhite(data[i]) {
 		i++
 	}
 	if bytes.HasPrefix(data[i:], []byte("endstream")) {

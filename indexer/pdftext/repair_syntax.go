@@ -38,34 +38,7 @@ type objLexer struct {
 	pos int
 }
 
-func pdfWhite(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
-}
-
-func pdfDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
-}
-
-func (l *objLexer) skipSpace() {
-	for l.pos < len(l.buf) {
-		c := l.buf[l.pos]
-		if pdfWhite(c) {
-			l.pos++
-			continue
-		}
-		if c == '%' {
-			for l.pos < len(l.buf) && l.buf[l.pos] != '\n' && l.buf[l.pos] != '\r' {
-				l.pos++
-			}
-			continue
-		}
-		return
-	}
-}
+func (l *objLexer) skipSpace() { l.pos = skipSpace(l.buf, l.pos) }
 
 // token returns the next token: a value (number, string, name), a pdfKeyword,
 // or one of the delimiters "[", "]", "<<", ">>" as a pdfKeyword. It returns
@@ -101,7 +74,7 @@ func (l *objLexer) token() (any, error) {
 		return l.name(), nil
 	}
 	start := l.pos
-	for l.pos < len(l.buf) && !pdfWhite(l.buf[l.pos]) && !pdfDelim(l.buf[l.pos]) {
+	for l.pos < len(l.buf) && !isWhite(l.buf[l.pos]) && !isDelimiter(l.buf[l.pos]) {
 		l.pos++
 	}
 	word := l.buf[start:l.pos]
@@ -160,7 +133,7 @@ func parseObjNumber(w []byte) (any, bool) {
 
 func (l *objLexer) name() pdfName {
 	start := l.pos
-	for l.pos < len(l.buf) && !pdfWhite(l.buf[l.pos]) && !pdfDelim(l.buf[l.pos]) {
+	for l.pos < len(l.buf) && !isWhite(l.buf[l.pos]) && !isDelimiter(l.buf[l.pos]) {
 		l.pos++
 	}
 	raw := l.buf[start:l.pos]
@@ -179,41 +152,9 @@ func (l *objLexer) name() pdfName {
 	return pdfName(b)
 }
 
-func hexVal(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
-}
-
 func (l *objLexer) hexString() pdfString {
-	var b []byte
-	hi := -1
-	for l.pos < len(l.buf) {
-		c := l.buf[l.pos]
-		l.pos++
-		if c == '>' {
-			break
-		}
-		d := hexVal(c)
-		if d < 0 {
-			continue
-		}
-		if hi < 0 {
-			hi = d
-		} else {
-			b = append(b, byte(hi<<4|d))
-			hi = -1
-		}
-	}
-	if hi >= 0 {
-		b = append(b, byte(hi<<4))
-	}
+	b, n := decodeHex(l.buf[l.pos:])
+	l.pos += n
 	return pdfString(b)
 }
 

@@ -165,7 +165,7 @@ func writeObjName(b *bytes.Buffer, n pdfName) {
 	b.WriteByte('/')
 	for i := 0; i < len(n); i++ {
 		c := n[i]
-		if c <= ' ' || c >= 0x7f || c == '#' || pdfDelim(c) {
+		if c <= ' ' || c >= 0x7f || c == '#' || isDelimiter(c) {
 			b.WriteByte('#')
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&15])
