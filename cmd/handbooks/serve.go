@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"handbooks"
 	"handbooks/indexer"
 	"handbooks/search"
 	"handbooks/server"
@@ -33,15 +34,6 @@ flight.
 
 Flags:
 `
-
-// sampleLibrary is the bundled sample library, used when no -library is
-// given and the program runs from the repository's root.
-const sampleLibrary = "testdata/library"
-
-// extractSampleLibrary, when set, writes a copy of the sample library
-// embedded in the program under dir and returns its path; it is used when
-// sampleLibrary is not in the working directory.
-var extractSampleLibrary func(dir string) (string, error)
 
 // serveMain is "handbooks serve": its flags, and Run, which serves until
 // the context ends.
@@ -175,18 +167,13 @@ func (m *serveMain) Run(ctx context.Context) error {
 func (m *serveMain) library() (string, error) {
 	lib := m.Library
 	if lib == "" {
-		if fi, err := os.Stat(sampleLibrary); err == nil && fi.IsDir() {
-			lib = sampleLibrary
-		} else if extractSampleLibrary != nil {
-			cache, err := os.UserCacheDir()
-			if err != nil {
-				return "", fmt.Errorf("no -library given and no cache directory for the sample library: %w", err)
-			}
-			if lib, err = extractSampleLibrary(filepath.Join(cache, "handbooks", "sample-library")); err != nil {
-				return "", fmt.Errorf("sample library: %w", err)
-			}
-		} else {
-			return "", errors.New("no library: give -library DIR")
+		// The bundled sample library: the repository's, or the embedded copy.
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			return "", fmt.Errorf("no -library given and no cache directory for the sample library: %w", err)
+		}
+		if lib, err = handbooks.SampleLibrary(filepath.Join(cache, "handbooks", "sample-library")); err != nil {
+			return "", fmt.Errorf("sample library: %w", err)
 		}
 	}
 	abs, err := filepath.Abs(lib)
