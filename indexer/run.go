@@ -154,7 +154,7 @@ func (r *runner) run(ctx context.Context) (*Report, error) {
 		return r.rep, err
 	}
 	r.rep.Documents = len(r.prev.Files) // until a new generation goes live
-	if len(todo) == 0 && len(deletes) == 0 && !cfg.Full && r.prev.Vocab == r.vocab.Version {
+	if len(todo) == 0 && len(deletes) == 0 && !cfg.Full && r.prev.Vocab == r.vocab.Version && r.store.HasPlaces() {
 		r.log.Info("index is up to date", "files", len(entries))
 		return r.rep, nil
 	}
@@ -275,6 +275,7 @@ func (r *runner) update(ctx context.Context, todo []*entry, deletes []string) er
 	if err != nil {
 		return err
 	}
+	upd.SetPlaces(r.vocab.Places())
 	if err := upd.Commit(ctx, r.runInfo(), stateBytes); err != nil {
 		return fmt.Errorf("commit index: %w", err)
 	}

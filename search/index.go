@@ -124,6 +124,9 @@ func (x *Index) Reload() error {
 	}
 	x.log.Info("index generation open", "generation", name, "documents", len(g.docs),
 		"pages", g.pages, "took", time.Since(start))
+	if g.noPlaces {
+		x.log.Warn("index generation has no region tree: regions and countries are listed flat until the next indexing run", "generation", name)
+	}
 	return nil
 }
 
@@ -221,7 +224,8 @@ type generation struct {
 	// facetsAll caches the facets of the whole index.
 	facetsOnce sync.Once
 	facetsAll  map[string][]Facet
-	parents    map[string]string
+	parents    map[string]string   // Places.facetParents
+	noPlaces   bool                // written without a region tree: facets are flat
 	facetVals  [numFacets][]string // every facet value, by id (docMeta.valIDs)
 }
 
@@ -239,6 +243,12 @@ func openGeneration(dir, name string) (*generation, error) {
 		ix.close()
 		return nil, err
 	}
+	places, ok, err := readPlaces(path)
+	if err != nil {
+		ix.close()
+		return nil, err
+	}
+	g.parents, g.noPlaces = places.facetParents(), !ok
 	return g, nil
 }
 
@@ -282,7 +292,6 @@ func (g *generation) load() error {
 	if err != nil {
 		return err
 	}
-	g.parents = inferParents(g.docs)
 	return nil
 }
 

@@ -27,6 +27,7 @@ func writeIndex(t testing.TB, docs ...Document) string {
 	if err := up.Put(context.Background(), docs...); err != nil {
 		t.Fatal(err)
 	}
+	up.SetPlaces(fixturePlaces)
 	if err := up.Commit(context.Background(), RunInfo{Documents: len(docs)}, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,8 @@ import (
 //
 //	INDEX/CURRENT           name of the live generation
 //	INDEX/write.lock        held by the one running update
-//	INDEX/g-<time>/         a complete generation: docs/, pages/, state.json, info.json
+//	INDEX/g-<time>/         a complete generation: docs/, pages/, state.json, info.json,
+//	                        places.json (the region tree, see Places)
 //	INDEX/work-<time>/      an update in progress (removed if abandoned)
 
 const (
@@ -81,6 +82,9 @@ type Update struct {
 	lock  *os.File
 	ix    *indexes
 	done  bool
+	// places, when set, replaces the region tree copied from the live
+	// generation.
+	places *Places
 }
 
 // Begin starts an update. With full it starts from an empty index, else from
@@ -155,6 +159,12 @@ func (u *Update) Commit(ctx context.Context, info RunInfo, state []byte) error {
 	if err := writeFileSync(filepath.Join(u.work, stateFile), state); err != nil {
 		os.RemoveAll(u.work)
 		return err
+	}
+	if u.places != nil {
+		if err := writePlaces(u.work, u.places); err != nil {
+			os.RemoveAll(u.work)
+			return err
+		}
 	}
 	if err := syncTree(u.work); err != nil {
 		os.RemoveAll(u.work)
