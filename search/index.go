@@ -184,6 +184,9 @@ func (x *Index) Stats() (Stats, error) {
 
 // Document returns a document's stored metadata with its other editions.
 func (x *Index) Document(ctx context.Context, id string) (*DocumentInfo, error) {
+	if err := x.limits.CheckID(id); err != nil {
+		return nil, err
+	}
 	g, err := x.acquire()
 	if err != nil {
 		return nil, err

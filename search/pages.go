@@ -280,8 +280,11 @@ func (x *Index) searchWithin(ctx context.Context, g *generation, c *compiled, r 
 // matches are marked in HTML. A page without text (a scanned image) has
 // empty text.
 func (x *Index) Page(ctx context.Context, id string, n int, q string) (*PageText, error) {
-	if len(q) > x.limits.MaxQueryBytes {
-		return nil, overLimit("q", "query is %d bytes long; the limit is %d", len(q), x.limits.MaxQueryBytes)
+	if err := x.limits.CheckID(id); err != nil {
+		return nil, err
+	}
+	if err := x.limits.CheckPageQuery(q); err != nil {
+		return nil, err
 	}
 	g, err := x.acquire()
 	if err != nil {

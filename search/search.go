@@ -33,7 +33,7 @@ type group struct {
 // then find the best pages of the hits shown and their passages.
 func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	start := time.Now()
-	if err := x.limits.checkRequest(&r); err != nil {
+	if err := x.limits.Check(r); err != nil {
 		return nil, err
 	}
 	g, err := x.acquire()

@@ -35,7 +35,7 @@ func facetCount(res *Result, facet, value string) (int, bool) {
 	return 0, false
 }
 
-func wantErr(t *testing.T, err error, code, param string) {
+func wantErr(t *testing.T, err error, code Code, param string) {
 	t.Helper()
 	var e *Error
 	if !errors.As(err, &e) || e.Code != code || e.Param != param {
@@ -300,7 +300,7 @@ func TestSorts(t *testing.T) {
 		t.Errorf("title: %v", titles)
 	}
 	_, err := x.Search(context.Background(), Request{Sort: "random"})
-	wantErr(t, err, "invalid_parameter", "sort")
+	wantErr(t, err, Invalid, "sort")
 }
 
 func TestPagingAndCursor(t *testing.T) {
@@ -327,30 +327,30 @@ func TestPagingAndCursor(t *testing.T) {
 		t.Errorf("page 2: %v, want %v", p2, all[3:6])
 	}
 	_, err := x.Search(context.Background(), Request{Page: 200, PerPage: 10})
-	wantErr(t, err, "limit_exceeded", "page")
+	wantErr(t, err, OverLimit, "page")
 	_, err = x.Search(context.Background(), Request{Cursor: "garbage"})
-	wantErr(t, err, "invalid_parameter", "cursor")
+	wantErr(t, err, Invalid, "cursor")
 	res := search(t, x, Request{Sort: "title", PerPage: 3})
 	_, err = x.Search(context.Background(), Request{Sort: "newest", Cursor: *res.NextCursor})
-	wantErr(t, err, "invalid_parameter", "cursor")
+	wantErr(t, err, Invalid, "cursor")
 }
 
 func TestLimits(t *testing.T) {
 	x := openFixture(t)
 	ctx := context.Background()
 	_, err := x.Search(ctx, Request{Query: strings.Repeat("a", 600)})
-	wantErr(t, err, "limit_exceeded", "q")
+	wantErr(t, err, OverLimit, "q")
 	_, err = x.Search(ctx, Request{PerPage: 100000})
-	wantErr(t, err, "limit_exceeded", "per_page")
+	wantErr(t, err, OverLimit, "per_page")
 	_, err = x.Search(ctx, Request{Query: "tr*"})
-	wantErr(t, err, "limit_exceeded", "q")
+	wantErr(t, err, OverLimit, "q")
 	_, err = x.Search(ctx, Request{Query: strings.Repeat("word ", 40)})
-	wantErr(t, err, "limit_exceeded", "q")
+	wantErr(t, err, OverLimit, "q")
 	_, err = x.Search(ctx, Request{Filters: Filters{YearFrom: 2020, YearTo: 2010}})
-	wantErr(t, err, "invalid_parameter", "year_from")
+	wantErr(t, err, Invalid, "year_to")
 	for _, q := range []string{"/.*/", "*", "???", `""`} {
 		_, err = x.Search(ctx, Request{Query: q})
-		wantErr(t, err, "invalid_parameter", "q")
+		wantErr(t, err, Invalid, "q")
 	}
 	if _, err = x.Search(ctx, Request{Query: "  "}); err != nil {
 		t.Errorf("a blank query lists every document, got %v", err)
@@ -360,12 +360,12 @@ func TestLimits(t *testing.T) {
 	small, _ := Open(dir, Options{ReloadInterval: -1, Limits: Limits{MaxTermSearchers: 5}})
 	defer small.Close()
 	_, err = small.Search(ctx, Request{Query: "labour"})
-	wantErr(t, err, "limit_exceeded", "q")
+	wantErr(t, err, OverLimit, "q")
 
 	slow, _ := Open(dir, Options{ReloadInterval: -1, Limits: Limits{Timeout: time.Nanosecond}})
 	defer slow.Close()
 	_, err = slow.Search(ctx, Request{Query: "labour"})
-	wantErr(t, err, "timeout", "q")
+	wantErr(t, err, Timeout, "q")
 }
 
 func TestWithin(t *testing.T) {

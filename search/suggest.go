@@ -91,13 +91,12 @@ func isNumber(s string) bool {
 // typed so far (the last one as a prefix), then the query completed with
 // the most frequent words of the library starting with the last word.
 func (x *Index) Suggest(ctx context.Context, q string, n int) ([]string, error) {
-	if len(q) > x.limits.MaxQueryBytes {
-		return nil, overLimit("q", "query is %d bytes long; the limit is %d", len(q), x.limits.MaxQueryBytes)
+	if err := x.limits.CheckSuggest(q, n); err != nil {
+		return nil, err
 	}
-	if n <= 0 {
-		n = 10
+	if n == 0 {
+		n = x.limits.DefaultSuggestions
 	}
-	n = min(n, x.limits.MaxPerPage)
 	g, err := x.acquire()
 	if err != nil {
 		return nil, err

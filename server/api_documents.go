@@ -58,14 +58,11 @@ func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	n, err := query{url.Values{"n": {nv}}}.int("n", 0, 1, MaxPageNumber)
+	n, err := parseNumber("n", nv)
 	if err != nil {
 		return err
 	}
-	text, err := q.text("q", MaxQueryBytes)
-	if err != nil {
-		return err
-	}
+	text := q.Get("q")
 	if err := s.enterSearch(r.Context()); err != nil {
 		return err
 	}

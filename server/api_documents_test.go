@@ -23,7 +23,7 @@ func TestDocument(t *testing.T) {
 		t.Errorf("document carries its page text: %s", w.Body)
 	}
 	checkError(t, get(s, "GET", "/api/documents/nope"), 404, codeNotFound, "")
-	checkError(t, get(s, "GET", "/api/documents/"+strings.Repeat("x", MaxValueBytes+1)), 400, codeLimitExceeded, "id")
+	checkError(t, get(s, "GET", "/api/documents/"+strings.Repeat("x", bounds.MaxValueBytes+1)), 400, codeLimitExceeded, "id")
 	checkError(t, get(s, "GET", "/api/documents/%ff"), 400, codeInvalidParameter, "id")
 	checkError(t, get(s, "GET", "/api/documents/guide?q=x"), 400, codeUnknownParameter, "q")
 }
@@ -55,7 +55,7 @@ func TestPage(t *testing.T) {
 		{"/api/documents/guide/pages/99999999999999", 400, codeInvalidParameter, "n"},
 		{"/api/documents/guide/pages/1?q=%ff", 400, codeInvalidParameter, "q"},
 		{"/api/documents/guide/pages/1?q=a&q=b", 400, codeInvalidParameter, "q"},
-		{"/api/documents/guide/pages/1?q=" + strings.Repeat("a", MaxQueryBytes+1), 400, codeLimitExceeded, "q"},
+		{"/api/documents/guide/pages/1?q=" + strings.Repeat("a", bounds.MaxQueryBytes+1), 400, codeLimitExceeded, "q"},
 		{"/api/documents/guide/pages/1?x=1", 400, codeUnknownParameter, "x"},
 	}
 	for _, tt := range tests {

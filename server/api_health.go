@@ -55,8 +55,7 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) error {
 		if errors.Is(err, search.ErrNoIndex) {
 			return err
 		}
-		return &apiError{Status: http.StatusServiceUnavailable, Code: codeNotReady,
-			Message: "the index cannot be read", cause: err}
+		return newError(codeNotReady, "", "the index cannot be read", err)
 	}
 	writeJSON(w, readyResponse{Status: "ready", Generation: st.Generation,
 		Documents: st.Documents, Pages: st.Pages, LastRun: st.LastRun.Finished})

@@ -22,8 +22,6 @@ func pathVar(r *http.Request, k string) (string, error) {
 	switch {
 	case v == "":
 		return "", badParam(k, "empty")
-	case len(v) > MaxValueBytes:
-		return "", overLimit(k, "too long")
 	case !utf8.ValidString(v):
 		return "", badParam(k, "not valid UTF-8")
 	case strings.IndexFunc(v, isControl) >= 0:
@@ -87,14 +85,11 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	text, err := q.text("q", MaxValueBytes)
-	if err != nil {
-		return err
-	}
+	text := q.Get("q")
 	if strings.TrimSpace(text) == "" {
 		return badParam("q", "required; give the text typed so far")
 	}
-	n, err := q.int("limit", DefaultSuggest, 1, MaxSuggest)
+	n, err := q.number("limit")
 	if err != nil {
 		return err
 	}

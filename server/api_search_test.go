@@ -13,8 +13,8 @@ import (
 )
 
 func TestSearchParameters(t *testing.T) {
-	long := strings.Repeat("a", MaxQueryBytes+1)
-	many := strings.Repeat("type=x&", MaxFilterValues+1)
+	long := strings.Repeat("a", bounds.MaxQueryBytes+1)
+	many := strings.Repeat("type=x&", bounds.MaxFilterValues+1)
 	tests := []struct {
 		query  string
 		status int
@@ -24,12 +24,16 @@ func TestSearchParameters(t *testing.T) {
 		{"q=duty", 200, "", ""},
 		{"", 200, "", ""},
 		{"q=duty&type=Guidance&type=Toolkit&region=Europe&lang=en&year_from=2015&year_to=2020&sort=newest&page=2&per_page=50", 200, "", ""},
-		{"per_page=100000", 400, codeInvalidParameter, "per_page"},
+		{"per_page=100000", 400, codeLimitExceeded, "per_page"},
 		{"per_page=0", 400, codeInvalidParameter, "per_page"},
 		{"per_page=-5", 400, codeInvalidParameter, "per_page"},
 		{"per_page=1e3", 400, codeInvalidParameter, "per_page"},
 		{"page=0", 400, codeInvalidParameter, "page"},
 		{"page=99999999999999999999", 400, codeInvalidParameter, "page"},
+		{"page=+2", 400, codeInvalidParameter, "page"},
+		{"year_from=0", 400, codeInvalidParameter, "year_from"},
+		{"year_from=999", 400, codeInvalidParameter, "year_from"},
+		{"sort=", 400, codeInvalidParameter, "sort"},
 		{"page=11&per_page=100", 400, codeLimitExceeded, "page"},
 		{"year_from=abc", 400, codeInvalidParameter, "year_from"},
 		{"year_to=20200", 400, codeInvalidParameter, "year_to"},
@@ -49,7 +53,7 @@ func TestSearchParameters(t *testing.T) {
 		{"type=", 400, codeInvalidParameter, "type"},
 		{"region=%20", 400, codeInvalidParameter, "region"},
 		{many, 400, codeLimitExceeded, "type"},
-		{"tag=" + strings.Repeat("t", MaxValueBytes+1), 400, codeLimitExceeded, "tag"},
+		{"tag=" + strings.Repeat("t", bounds.MaxValueBytes+1), 400, codeLimitExceeded, "tag"},
 		{"cursor=abc&page=2", 400, codeInvalidParameter, "cursor"},
 		{"cursor=", 400, codeInvalidParameter, "cursor"},
 		{"cursor=abc", 200, "", ""},
@@ -89,7 +93,7 @@ func TestSearchRequest(t *testing.T) {
 		t.Errorf("response %s", w.Body)
 	}
 	get(s, "GET", "/api/search")
-	if d := fake.lastReq; d.Page != 1 || d.PerPage != DefaultPerPage || d.Sort != "relevance" {
+	if d := fake.lastReq; d.Page != 0 || d.PerPage != 0 || d.Sort != "" {
 		t.Errorf("defaults %+v", d)
 	}
 }
@@ -105,8 +109,9 @@ func TestIndexErrors(t *testing.T) {
 		param  string
 	}{
 		{search.ErrNoIndex, 503, codeNoIndex, ""},
-		{&search.Error{Code: "limit_exceeded", Param: "q", Message: "too many terms"}, 400, "limit_exceeded", "q"},
-		{&search.Error{Code: "timeout", Message: "query took too long"}, 400, "timeout", ""},
+		{&search.Error{Code: search.Invalid, Param: "q", Message: "nothing to search for"}, 400, codeInvalidParameter, "q"},
+		{&search.Error{Code: search.OverLimit, Param: "q", Message: "too many terms"}, 400, codeLimitExceeded, "q"},
+		{&search.Error{Code: search.Timeout, Param: "q", Message: "query took too long"}, 503, codeTimeout, "q"},
 		{context.DeadlineExceeded, 503, codeTimeout, ""},
 		{errors.New("open /secret/index/g-1: disk on fire"), 500, codeInternal, ""},
 	}
@@ -145,9 +150,9 @@ func TestSuggest(t *testing.T) {
 		{"", 400, codeInvalidParameter, "q", ""},
 		{"q=%20", 400, codeInvalidParameter, "q", ""},
 		{"q=du&limit=0", 400, codeInvalidParameter, "limit", ""},
-		{"q=du&limit=21", 400, codeInvalidParameter, "limit", ""},
+		{"q=du&limit=21", 400, codeLimitExceeded, "limit", ""},
 		{"q=du&limit=x", 400, codeInvalidParameter, "limit", ""},
-		{"q=" + strings.Repeat("d", MaxValueBytes+1), 400, codeLimitExceeded, "q", ""},
+		{"q=" + strings.Repeat("d", bounds.MaxValueBytes+1), 400, codeLimitExceeded, "q", ""},
 		{"q=du&n=3", 400, codeUnknownParameter, "n", ""},
 	}
 	for _, tt := range tests {

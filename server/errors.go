@@ -14,26 +14,45 @@ import (
 	"handbooks/search"
 )
 
-// Error codes of the API. Each has one status; clients switch on the code.
+// Error codes of the API; clients switch on the code.
 const (
-	codeInvalidParameter = "invalid_parameter" // 400: a value the caller can fix
-	codeUnknownParameter = "unknown_parameter" // 400: a parameter this route does not take
-	codeLimitExceeded    = "limit_exceeded"    // 400: a value over a documented limit
-	codeNotFound         = "not_found"         // 404
+	codeInvalidParameter = "invalid_parameter" // a value the caller can fix
+	codeUnknownParameter = "unknown_parameter" // a parameter this route does not take
+	codeLimitExceeded    = "limit_exceeded"    // a value over a documented limit
+	codeNotFound         = "not_found"
 	codeMethodNotAllowed = "method_not_allowed"
-	codeTooLarge         = "request_too_large" // 413
-	codeURITooLong       = "uri_too_long"      // 414
-	codeNoIndex          = "no_index"          // 503: no index has been built yet
-	codeNotReady         = "not_ready"         // 503: the index cannot be read
-	codeOverloaded       = "overloaded"        // 503: too many searches at once
-	codeTimeout          = "timeout"           // 503: the request ran out of time; 400 from search: too expensive
-	codeInternal         = "internal_error"    // 500: details are logged, never shown
+	codeTooLarge         = "request_too_large"
+	codeURITooLong       = "uri_too_long"
+	codeNoIndex          = "no_index"  // no index has been built yet
+	codeNotReady         = "not_ready" // the index cannot be read
+	codeOverloaded       = "overloaded"
+	codeTimeout          = "timeout"        // the request or its search ran out of time
+	codeInternal         = "internal_error" // details are logged, never shown
 )
 
-// errorCodes are every code a response may carry (openapi.json lists them).
-var errorCodes = []string{codeInvalidParameter, codeUnknownParameter, codeLimitExceeded, codeTimeout,
-	codeNotFound, codeMethodNotAllowed, codeTooLarge, codeURITooLong, codeNoIndex, codeNotReady,
-	codeOverloaded, codeInternal}
+// statusOf is the one table of error codes and their statuses: each code
+// has one status, and openapi.json lists every code.
+var statusOf = map[string]int{
+	codeInvalidParameter: http.StatusBadRequest,
+	codeUnknownParameter: http.StatusBadRequest,
+	codeLimitExceeded:    http.StatusBadRequest,
+	codeNotFound:         http.StatusNotFound,
+	codeMethodNotAllowed: http.StatusMethodNotAllowed,
+	codeTooLarge:         http.StatusRequestEntityTooLarge,
+	codeURITooLong:       http.StatusRequestURITooLong,
+	codeNoIndex:          http.StatusServiceUnavailable,
+	codeNotReady:         http.StatusServiceUnavailable,
+	codeOverloaded:       http.StatusServiceUnavailable,
+	codeTimeout:          http.StatusServiceUnavailable,
+	codeInternal:         http.StatusInternalServerError,
+}
+
+// searchCodes names the API code of each code of a *search.Error.
+var searchCodes = map[search.Code]string{
+	search.Invalid:   codeInvalidParameter,
+	search.OverLimit: codeLimitExceeded,
+	search.Timeout:   codeTimeout,
+}
 
 // apiError is an error with the status, code and message the client sees.
 type apiError struct {
@@ -43,6 +62,15 @@ type apiError struct {
 	Message string `json:"message"`
 	// cause is logged for 5xx errors and never shown.
 	cause error
+}
+
+// newError is an error with code, its status from statusOf.
+func newError(code, param, msg string, cause error) *apiError {
+	status, ok := statusOf[code]
+	if !ok {
+		code, status = codeInternal, http.StatusInternalServerError
+	}
+	return &apiError{Status: status, Code: code, Param: param, Message: msg, cause: cause}
 }
 
 func (e *apiError) Error() string {
@@ -56,23 +84,17 @@ func (e *apiError) Unwrap() error { return e.cause }
 
 // badParam is a 400 naming the parameter and saying what to fix.
 func badParam(param, msg string) *apiError {
-	return &apiError{Status: http.StatusBadRequest, Code: codeInvalidParameter, Param: param, Message: msg}
-}
-
-// overLimit is a 400 for a value over a documented limit.
-func overLimit(param, msg string) *apiError {
-	return &apiError{Status: http.StatusBadRequest, Code: codeLimitExceeded, Param: param, Message: msg}
+	return newError(codeInvalidParameter, param, msg, nil)
 }
 
 func notFound(msg string) *apiError {
-	return &apiError{Status: http.StatusNotFound, Code: codeNotFound, Message: msg}
+	return newError(codeNotFound, "", msg, nil)
 }
 
-var errOverloaded = &apiError{Status: http.StatusServiceUnavailable, Code: codeOverloaded,
-	Message: "too many searches are running; retry in a moment"}
+var errOverloaded = newError(codeOverloaded, "", "too many searches are running; retry in a moment", nil)
 
 // classify maps any error a handler returns to what the client sees. It is
-// the one place where errors become statuses.
+// the one place where errors become codes.
 func classify(err error) *apiError {
 	var ae *apiError
 	var se *search.Error
@@ -80,22 +102,15 @@ func classify(err error) *apiError {
 	case errors.As(err, &ae):
 		return ae
 	case errors.As(err, &se):
-		code := se.Code
-		if code == "" {
-			code = codeInvalidParameter
-		}
-		return &apiError{Status: http.StatusBadRequest, Code: code, Param: se.Param, Message: se.Message}
+		return newError(searchCodes[se.Code], se.Param, se.Message, err)
 	case errors.Is(err, search.ErrNotFound):
 		return notFound("no such document or page")
 	case errors.Is(err, search.ErrNoIndex):
-		return &apiError{Status: http.StatusServiceUnavailable, Code: codeNoIndex,
-			Message: "the index is being built; retry in a moment", cause: err}
+		return newError(codeNoIndex, "", "the index is being built; retry in a moment", err)
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
-		return &apiError{Status: http.StatusServiceUnavailable, Code: codeTimeout,
-			Message: "the request ran out of time", cause: err}
+		return newError(codeTimeout, "", "the request ran out of time", err)
 	default:
-		return &apiError{Status: http.StatusInternalServerError, Code: codeInternal,
-			Message: "internal error", cause: err}
+		return newError(codeInternal, "", "internal error", err)
 	}
 }
 

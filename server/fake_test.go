@@ -12,6 +12,9 @@ import (
 	"handbooks/search"
 )
 
+// bounds are the search's limits, which the fake checks as the index does.
+var bounds = search.DefaultLimits()
+
 // fakeSearcher answers from a few documents held in memory. err, when set,
 // is returned by every call; block, when set, makes Search wait for it.
 type fakeSearcher struct {
@@ -41,6 +44,9 @@ func (f *fakeSearcher) Search(ctx context.Context, req search.Request) (*search.
 	if err := f.fail(); err != nil {
 		return nil, err
 	}
+	if err := bounds.Check(req); err != nil {
+		return nil, err
+	}
 	f.mu.Lock()
 	f.lastReq = req
 	block, started := f.block, f.started
@@ -65,6 +71,9 @@ func (f *fakeSearcher) Document(ctx context.Context, id string) (*search.Documen
 	if err := f.fail(); err != nil {
 		return nil, err
 	}
+	if err := bounds.CheckID(id); err != nil {
+		return nil, err
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	d, ok := f.docs[id]
@@ -77,6 +86,9 @@ func (f *fakeSearcher) Document(ctx context.Context, id string) (*search.Documen
 func (f *fakeSearcher) Page(ctx context.Context, id string, n int, q string) (*search.PageText, error) {
 	d, err := f.Document(ctx, id)
 	if err != nil {
+		return nil, err
+	}
+	if err := bounds.CheckPageQuery(q); err != nil {
 		return nil, err
 	}
 	if n < 1 || n > len(d.Pages) {
@@ -99,6 +111,9 @@ func (f *fakeSearcher) Facets(ctx context.Context) (map[string][]search.Facet, e
 
 func (f *fakeSearcher) Suggest(ctx context.Context, q string, n int) ([]string, error) {
 	if err := f.fail(); err != nil {
+		return nil, err
+	}
+	if err := bounds.CheckSuggest(q, n); err != nil {
 		return nil, err
 	}
 	if strings.HasPrefix("duty to notify", q) {

@@ -100,19 +100,16 @@ func (s *Server) outer(next http.Handler) http.Handler {
 // the router is not asked to interpret them.
 func (s *Server) admit(r *http.Request) error {
 	if len(r.RequestURI) > s.limits.MaxURIBytes {
-		return &apiError{Status: http.StatusRequestURITooLong, Code: codeURITooLong,
-			Message: "the request URI is longer than the limit; shorten the query"}
+		return newError(codeURITooLong, "", "the request URI is longer than the limit; shorten the query", nil)
 	}
 	if r.ContentLength > s.limits.MaxBodyBytes {
-		return &apiError{Status: http.StatusRequestEntityTooLarge, Code: codeTooLarge,
-			Message: "the request body is larger than the limit"}
+		return newError(codeTooLarge, "", "the request body is larger than the limit", nil)
 	}
 	if r.ContentLength < 0 || r.Body != nil && r.Body != http.NoBody {
 		// A body of unknown length: read it under the limit.
 		body := http.MaxBytesReader(nil, r.Body, s.limits.MaxBodyBytes)
 		if _, err := io.Copy(io.Discard, body); err != nil {
-			return &apiError{Status: http.StatusRequestEntityTooLarge, Code: codeTooLarge,
-				Message: "the request body is larger than the limit"}
+			return newError(codeTooLarge, "", "the request body is larger than the limit", nil)
 		}
 	}
 	if !canonicalPath(r.URL.Path) {

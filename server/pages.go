@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/gorilla/mux"
@@ -51,6 +50,9 @@ func (s *Server) writePageError(w http.ResponseWriter, r *http.Request, err erro
 	case ae.Status == http.StatusServiceUnavailable && ae.Code == codeNoIndex:
 		p.Title, p.Heading = "Not ready", "The library is being indexed"
 		p.Message = "Searching will be possible once the first index is built. Please try again in a minute."
+	case ae.Code == codeTimeout:
+		p.Title, p.Heading = "Too slow", "The search took too long"
+		p.Message = "Please try again with fewer or more specific words."
 	case ae.Status == http.StatusServiceUnavailable:
 		p.Title, p.Heading = "Busy", "The library is busy"
 		p.Message = "Too many searches are running at once. Please try again in a moment."
@@ -144,9 +146,6 @@ func (s *Server) handleDocumentPage(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	if len(q) > MaxQueryBytes {
-		return overLimit("q", "longer than "+strconv.Itoa(MaxQueryBytes)+" bytes")
-	}
 	doc, err := s.document(r.Context(), id)
 	if err != nil {
 		return err
@@ -177,8 +176,8 @@ func (s *Server) handlePageJump(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	n, err := strconv.Atoi(strings.TrimSpace(q.Get("page")))
-	if err != nil || n < 1 || n > MaxPageNumber {
+	n, err := parseNumber("page", strings.TrimSpace(q.Get("page")))
+	if err != nil {
 		return badParam("page", "give a page number from 1")
 	}
 	http.Redirect(w, r, pageURL(id, n, strings.TrimSpace(q.Get("q"))), http.StatusSeeOther)
@@ -192,14 +191,11 @@ func (s *Server) handlePageText(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	n, err := strconv.Atoi(mux.Vars(r)["n"])
-	if err != nil || n < 1 || n > MaxPageNumber {
+	n, err := parseNumber("n", mux.Vars(r)["n"])
+	if err != nil {
 		return notFound("no such page")
 	}
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	if len(q) > MaxQueryBytes {
-		return overLimit("q", "longer than "+strconv.Itoa(MaxQueryBytes)+" bytes")
-	}
 	doc, err := s.document(r.Context(), id)
 	if err != nil {
 		return err

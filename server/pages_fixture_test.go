@@ -203,6 +203,9 @@ func (f *libraryFake) Search(ctx context.Context, req search.Request) (*search.R
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := bounds.Check(req); err != nil {
+		return nil, err
+	}
 	qw := fxWords(req.Query)
 	type scored struct {
 		d *search.Document

@@ -48,8 +48,9 @@ type pager struct {
 	ShowControls bool
 }
 
-// defaultPerPage is the number of results on a page unless per_page says.
-const defaultPerPage = 10
+// defaultPerPage is the number of results on a page unless per_page says:
+// the search's default.
+var defaultPerPage = search.DefaultLimits().DefaultPerPage
 
 // maxRelaxations bounds the extra searches made to say which filter to drop.
 const maxRelaxations = 8

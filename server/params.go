@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"net/url"
 	"sort"
 	"strconv"
@@ -11,22 +10,14 @@ import (
 	"handbooks/search"
 )
 
-// Documented bounds of the API's parameters (see openapi.json). A value
-// outside them is a 400 naming the parameter; nothing is clamped.
-const (
-	MaxQueryBytes   = 500 // q (the index has the same limit)
-	MaxFilterValues = 20  // values of one repeated filter parameter
-	MaxValueBytes   = 200 // one filter value, an id
-	MaxCursorBytes  = 1024
-	DefaultPerPage  = 10
-	MaxPerPage      = 100
-	MaxWindow       = 1000 // page × per_page; beyond it, use cursor
-	MinYear         = 1000
-	MaxYear         = 9999
-	DefaultSuggest  = 8
-	MaxSuggest      = 20
-	MaxPageNumber   = 1000000
-)
+// The bounds of every value (query length, per_page, the result window,
+// years, sorts, cursors, filter values) are the search package's
+// (search.Limits); this file parses a request's syntax only: names, UTF-8,
+// repetition and whole numbers.
+
+// maxNumberDigits bounds the digits of a whole-number parameter, so that
+// parsing never overflows; search.Limits bounds its value.
+const maxNumberDigits = 12
 
 // apiFilterParams are the repeatable filter parameters of a search.
 var apiFilterParams = []string{"type", "region", "country", "tag", "publisher", "lang"}
@@ -38,8 +29,6 @@ var routeParams = map[string][]string{
 	"/api/documents/{id}/pages/{n}": {"q"},
 	"/api/suggest":                  {"q", "limit"},
 }
-
-var sorts = []string{"relevance", "newest", "oldest", "title"}
 
 // query is a parsed query string: every key and value is valid UTF-8, only
 // allowed keys are present, and scalar keys appear at most once.
@@ -68,14 +57,11 @@ func parseQuery(raw string, allowed []string, repeatable ...string) (query, erro
 			} else {
 				msg += "; this route takes no parameters"
 			}
-			return query{}, &apiError{Status: 400, Code: codeUnknownParameter, Param: safeName(k), Message: msg}
+			return query{}, newError(codeUnknownParameter, safeName(k), msg, nil)
 		}
 		vs := vals[k]
 		if len(vs) > 1 && !contains(repeatable, k) {
 			return query{}, badParam(k, "given more than once; give it once")
-		}
-		if len(vs) > MaxFilterValues {
-			return query{}, overLimit(k, fmt.Sprintf("at most %d values", MaxFilterValues))
 		}
 		for _, v := range vs {
 			if !utf8.ValidString(v) {
@@ -118,49 +104,29 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// text returns the parameter k (or "" when absent), at most maxBytes long.
-func (q query) text(k string, maxBytes int) (string, error) {
-	v := q.Get(k)
-	if len(v) > maxBytes {
-		return "", overLimit(k, fmt.Sprintf("longer than %d bytes", maxBytes))
+// number returns the whole-number parameter k, 0 when absent, and a 400
+// when it is not a whole number from 1. Its upper bound is search's.
+func (q query) number(k string) (int, error) {
+	if !q.Has(k) {
+		return 0, nil
 	}
-	return v, nil
+	return parseNumber(k, q.Get(k))
 }
 
-// int returns the integer parameter k, def when absent, and a 400 when it
-// is not an integer within [lo, hi].
-func (q query) int(k string, def, lo, hi int) (int, error) {
-	if !q.Has(k) {
-		return def, nil
-	}
-	v := q.Get(k)
+// parseNumber parses v, the value of parameter k, as a whole number from 1.
+func parseNumber(k, v string) (int, error) {
 	n, err := strconv.Atoi(v)
-	if err != nil || len(v) > 12 {
-		return 0, badParam(k, fmt.Sprintf("not an integer; give a whole number from %d to %d", lo, hi))
-	}
-	if n < lo || n > hi {
-		return 0, badParam(k, fmt.Sprintf("out of range; give a whole number from %d to %d", lo, hi))
+	if err != nil || len(v) > maxNumberDigits || strings.IndexFunc(v, notDigit) >= 0 || n < 1 {
+		return 0, badParam(k, "not a whole number from 1")
 	}
 	return n, nil
 }
 
-// list returns the values of the repeatable parameter k; each must be
-// non-empty and at most MaxValueBytes long.
-func (q query) list(k string) ([]string, error) {
-	vs := q.Values[k]
-	for _, v := range vs {
-		if strings.TrimSpace(v) == "" {
-			return nil, badParam(k, "empty value; leave the parameter out to not filter")
-		}
-		if len(v) > MaxValueBytes {
-			return nil, overLimit(k, fmt.Sprintf("a value is longer than %d bytes", MaxValueBytes))
-		}
-	}
-	return vs, nil
-}
+func notDigit(r rune) bool { return r < '0' || r > '9' }
 
 // parseSearch turns the parameters of /api/search (and of the search page)
-// into a search request, checking every documented bound.
+// into a search request. Absent parameters stay zero (search's defaults);
+// the search checks every bound.
 func parseSearch(raw string) (search.Request, error) {
 	q, err := parseQuery(raw, routeParams["/api/search"], apiFilterParams...)
 	if err != nil {
@@ -170,59 +136,25 @@ func parseSearch(raw string) (search.Request, error) {
 }
 
 func searchRequest(q query) (search.Request, error) {
-	var req search.Request
-	var err error
-	if req.Query, err = q.text("q", MaxQueryBytes); err != nil {
-		return req, err
-	}
+	req := search.Request{Query: q.Get("q"), Sort: q.Get("sort"), Cursor: q.Get("cursor"), Within: q.Get("within")}
 	f := &req.Filters
+	f.Types, f.Regions, f.Countries = q.Values["type"], q.Values["region"], q.Values["country"]
+	f.Tags, f.Publishers, f.Languages = q.Values["tag"], q.Values["publisher"], q.Values["lang"]
+	var err error
 	for _, p := range []struct {
 		name string
-		dst  *[]string
+		dst  *int
 	}{
-		{"type", &f.Types}, {"region", &f.Regions}, {"country", &f.Countries},
-		{"tag", &f.Tags}, {"publisher", &f.Publishers}, {"lang", &f.Languages},
+		{"year_from", &f.YearFrom}, {"year_to", &f.YearTo}, {"per_page", &req.PerPage}, {"page", &req.Page},
 	} {
-		if *p.dst, err = q.list(p.name); err != nil {
+		if *p.dst, err = q.number(p.name); err != nil {
 			return req, err
 		}
 	}
-	if f.YearFrom, err = q.int("year_from", 0, MinYear, MaxYear); err != nil {
-		return req, err
-	}
-	if f.YearTo, err = q.int("year_to", 0, MinYear, MaxYear); err != nil {
-		return req, err
-	}
-	if f.YearFrom != 0 && f.YearTo != 0 && f.YearFrom > f.YearTo {
-		return req, badParam("year_to", "earlier than year_from")
-	}
-	req.Sort = "relevance"
-	if q.Has("sort") {
-		req.Sort = q.Get("sort")
-		if !contains(sorts, req.Sort) {
-			return req, badParam("sort", "unknown order; give one of "+strings.Join(sorts, ", "))
+	for _, k := range []string{"sort", "cursor", "within"} {
+		if q.Has(k) && q.Get(k) == "" {
+			return req, badParam(k, "empty; leave the parameter out or give a value")
 		}
-	}
-	if req.PerPage, err = q.int("per_page", DefaultPerPage, 1, MaxPerPage); err != nil {
-		return req, err
-	}
-	if req.Page, err = q.int("page", 1, 1, MaxWindow); err != nil {
-		return req, err
-	}
-	if req.Page*req.PerPage > MaxWindow {
-		return req, overLimit("page", fmt.Sprintf("page × per_page may not exceed %d; continue with cursor", MaxWindow))
-	}
-	if req.Cursor, err = q.text("cursor", MaxCursorBytes); err != nil {
-		return req, err
-	}
-	if q.Has("cursor") && (req.Cursor == "" || q.Has("page")) {
-		return req, badParam("cursor", "give a non-empty cursor from next_cursor, without page")
-	}
-	if req.Within, err = q.text("within", MaxValueBytes); err != nil {
-		return req, err
-	}
-	if q.Has("within") && req.Within == "" {
-		return req, badParam("within", "empty document id")
 	}
 	return req, nil
 }

@@ -174,8 +174,7 @@ func (s *Server) router() *mux.Router {
 		return notFound("no such route")
 	})
 	r.MethodNotAllowedHandler = s.api(func(w http.ResponseWriter, r *http.Request) error {
-		return &apiError{Status: http.StatusMethodNotAllowed, Code: codeMethodNotAllowed,
-			Message: "only GET and HEAD are supported"}
+		return newError(codeMethodNotAllowed, "", "only GET and HEAD are supported", nil)
 	})
 	r.Use(recordRoute)
 	s.routeAPI(r)
