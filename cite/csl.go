@@ -10,19 +10,19 @@ import (
 // cslItem is a CSL-JSON item (the input format of citeproc processors and
 // of Zotero's and Mendeley's imports).
 type cslItem struct {
-	ID        string      `json:"id"`
-	Type      string      `json:"type"`
-	Title     string      `json:"title"`
-	Author    []cslName   `json:"author,omitempty"`
-	Publisher string      `json:"publisher,omitempty"`
-	Issued    *cslDate    `json:"issued,omitempty"`
-	Edition   string      `json:"edition,omitempty"`
-	Language  string      `json:"language,omitempty"`
-	Keyword   string      `json:"keyword,omitempty"`
-	Abstract  string      `json:"abstract,omitempty"`
-	URL       string      `json:"URL,omitempty"`
-	Genre     string      `json:"genre,omitempty"`
-	Note      string      `json:"note,omitempty"`
+	ID        string    `json:"id"`
+	Type      string    `json:"type"`
+	Title     string    `json:"title"`
+	Author    []cslName `json:"author,omitempty"`
+	Publisher string    `json:"publisher,omitempty"`
+	Issued    *cslDate  `json:"issued,omitempty"`
+	Edition   string    `json:"edition,omitempty"`
+	Language  string    `json:"language,omitempty"`
+	Keyword   string    `json:"keyword,omitempty"`
+	Abstract  string    `json:"abstract,omitempty"`
+	URL       string    `json:"URL,omitempty"`
+	Genre     string    `json:"genre,omitempty"`
+	Note      string    `json:"note,omitempty"`
 }
 
 // cslName is an institutional author: a literal name, never split.

@@ -85,4 +85,3 @@ func accented(base rune, marks string) (string, bool) {
 	}
 	return "{" + inner + "}", true
 }
-
