@@ -67,6 +67,9 @@ type Limits struct {
 	// SearchWait means no waiting.
 	MaxSearches int
 	SearchWait  time.Duration
+	// MaxExport bounds the results of one export of a result list (400
+	// beyond); 0 means DefaultMaxExport.
+	MaxExport int
 }
 
 // DefaultLimits are the limits used for zero fields of Config.Limits.
@@ -115,6 +118,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxSearches == 0 {
 		l.MaxSearches = d.MaxSearches
+	}
+	if l.MaxExport == 0 {
+		l.MaxExport = DefaultMaxExport
 	}
 	return l
 }
@@ -191,6 +197,7 @@ func (s *Server) routeAPI(r *mux.Router) {
 	get("/api/documents/{id}/pages/{n}", s.handlePage)
 	get("/api/facets", s.handleFacets)
 	get("/api/suggest", s.handleSuggest)
+	get("/api/export", s.handleExport)
 	get("/api/openapi.json", s.handleOpenAPI)
 	get("/documents/{id}/file", s.handleFile)
 	get("/healthz", s.handleHealth)
