@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"handbooks/cite"
+	"handbooks/search"
 )
 
 func init() { routeParams["/api/export"] = exportParams }
@@ -47,7 +48,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 	}
 	onePage := q.Has("page") || q.Has("per_page") || q.Has("cursor")
 	if !onePage {
-		req.Page, req.PerPage = 1, MaxPerPage
+		req.Page, req.PerPage = 1, search.DefaultLimits().MaxPerPage
 	}
 	res, err := s.searchOnce(r.Context(), req)
 	if err != nil {
@@ -55,8 +56,8 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 	}
 	limit := s.limits.MaxExport
 	if !onePage && res.Total > limit {
-		return overLimit("", fmt.Sprintf("the search has %s results and an export holds at most %s; narrow it with filters, or export a page at a time with page and per_page",
-			groupDigits(res.Total), groupDigits(limit)))
+		return newError(codeLimitExceeded, "", fmt.Sprintf("the search has %s results and an export holds at most %s; narrow it with filters, or export a page at a time with page and per_page",
+			groupDigits(res.Total), groupDigits(limit)), nil)
 	}
 	startExport(w, f, "handbooks-search")
 	if r.Method == http.MethodHead {
@@ -95,10 +96,7 @@ func (s *Server) exportDocument(w http.ResponseWriter, r *http.Request, q query,
 			return badParam(k, "not with id: id exports one document; leave out the search parameters, or id to export a search")
 		}
 	}
-	id, err := q.text("id", MaxValueBytes)
-	if err != nil {
-		return err
-	}
+	id := q.Get("id")
 	if strings.TrimSpace(id) == "" {
 		return badParam("id", "empty document id")
 	}

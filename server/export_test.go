@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"handbooks/search"
 )
 
 var risTagLine = regexp.MustCompile(`^[A-Z][A-Z0-9]  - `)
@@ -171,7 +173,7 @@ func TestExportParameters(t *testing.T) {
 		{"format=ris&foo=1", 400, codeUnknownParameter, "foo"},
 		{"format=ris&per_page=0", 400, codeInvalidParameter, "per_page"},
 		{"format=ris&year_from=2020&year_to=2010", 400, codeInvalidParameter, "year_to"},
-		{"format=csv&q=" + strings.Repeat("a", MaxQueryBytes+1), 400, codeLimitExceeded, "q"},
+		{"format=csv&q=" + strings.Repeat("a", search.DefaultLimits().MaxQueryBytes+1), 400, codeLimitExceeded, "q"},
 		{"format=csv&q=%2F.*%2F", 400, codeInvalidParameter, "q"},
 	} {
 		name := tc.query
