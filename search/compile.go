@@ -23,16 +23,24 @@ const (
 
 // compiled is a parsed query made ready to run.
 type compiled struct {
-	tree     *And
-	th       *thesaurus
-	fix      map[string]string
-	docs     query.Query           // document-level query; nil: no text (browse)
-	pages    query.Query           // page-level query (OR of all positive text); nil: none
-	pageAll  query.Query           // page-level query requiring every required word; nil: none
-	marks    query.Query           // every word of positive text in page text, for passages; nil: none
-	preds    []func(*docMeta) bool // metadata restrictions typed in the query
-	also     []string              // thesaurus equivalents searched
-	words    []*Word               // plain positive words, for did-you-mean
+	tree    *And
+	th      *thesaurus
+	fix     map[string]string
+	docs    query.Query           // document-level query; nil: no text (browse)
+	pages   query.Query           // page-level query (OR of all positive text); nil: none
+	pageAll query.Query           // page-level query requiring every required word; nil: none
+	marks   query.Query           // every word of positive text in page text, for passages; nil: none
+	preds   []func(*docMeta) bool // metadata restrictions typed in the query
+	also    []string              // thesaurus equivalents searched
+	words   []*Word               // plain positive words, for did-you-mean
+	// units are the required parts of the text, each a query over
+	// documents and one over pages; should and mustNot are the rest of
+	// the document query. Soft matching rebuilds docs and pageAll from the
+	// units it keeps (see relax).
+	units    []unit
+	drop     []bool // units left out by soft matching; nil: none
+	should   []query.Query
+	mustNot  []query.Query
 	hasText  bool
 	terms    int
 	prefixes []*Prefix
@@ -70,7 +78,11 @@ func (c *compiled) forDocs(g *generation, docs []*docMeta) *compiled {
 	if len(langs) == 0 || len(langs) == len(g.langs) {
 		return c
 	}
-	return compileLangs(g, c.th, c.tree, c.fix, langs)
+	r := compileLangs(g, c.th, c.tree, c.fix, langs)
+	if c.drop != nil && len(r.units) == len(c.drop) {
+		r, _ = r.relaxed(c.drop)
+	}
+	return r
 }
 
 func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string, langs []string) *compiled {
@@ -78,7 +90,8 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 	if len(c.langs) == 0 {
 		c.langs = []string{otherLang}
 	}
-	var must, should, mustNot, pageQs, pageMust []query.Query
+	var should, mustNot, pageQs []query.Query
+	var units, stops []unit
 	// A run of consecutive plain words gets a phrase boost, and its word
 	// sequences found in the thesaurus are searched with their equivalents.
 	var run []runWord
@@ -100,9 +113,9 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 			if n == 0 {
 				if run[i].stop {
 					should = append(should, run[i].q)
+					stops = append(stops, unit{text: run[i].w.Text, q: run[i].q, pq: run[i].pq, texts: []string{run[i].w.Text}, plain: true})
 				} else {
-					must = append(must, run[i].q)
-					pageMust = append(pageMust, run[i].pq)
+					units = append(units, unit{text: run[i].w.Text, q: run[i].q, pq: run[i].pq, texts: []string{run[i].w.Text}, plain: true})
 				}
 				i++
 				continue
@@ -119,7 +132,9 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 			text := strings.Join(words, " ")
 			alts := []query.Query{bleve.NewConjunctionQuery(conj...)}
 			pageAlts := []query.Query{bleve.NewConjunctionQuery(pageConj...)}
+			u := unit{text: text, texts: []string{text}, plain: true}
 			for _, e := range c.th.lookup(text) {
+				u.texts = append(u.texts, e)
 				c.addAlso(e)
 				phrase := strings.Contains(e, " ")
 				alts = append(alts, c.textQuery(e, "", phrase, boostSynonym, docFields))
@@ -127,8 +142,8 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 				pageQs = append(pageQs, pq)
 				pageAlts = append(pageAlts, pq)
 			}
-			must = append(must, bleve.NewDisjunctionQuery(alts...))
-			pageMust = append(pageMust, bleve.NewDisjunctionQuery(pageAlts...))
+			u.q, u.pq = bleve.NewDisjunctionQuery(alts...), bleve.NewDisjunctionQuery(pageAlts...)
+			units = append(units, u)
 			i += n
 		}
 		run = run[:0]
@@ -157,38 +172,26 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 				continue
 			}
 			flushRun()
-			must = append(must, q)
+			u := unit{text: n.String(), q: q, texts: nodeTexts(n)}
 			if onPage(n) {
-				pageMust = append(pageMust, pq)
+				u.pq = pq
 			}
+			units = append(units, u)
 		}
 	}
 	flushRun()
-	if len(must) == 0 && len(should) > 0 {
+	if len(units) == 0 {
 		// Only stop words: require them after all.
-		must, should = should, nil
+		units = stops
 	}
-	if len(must) == 0 && len(mustNot) == 0 {
+	c.out.units, c.out.should, c.out.mustNot = units, should, mustNot
+	if len(units) == 0 && len(mustNot) == 0 {
 		return c.out
 	}
-	c.out.hasText = len(must) > 0
-	if len(must) == 0 {
-		must = []query.Query{bleve.NewMatchAllQuery()}
-	}
-	b := bleve.NewBooleanQuery()
-	b.AddMust(must...)
-	if len(should) > 0 {
-		b.AddShould(should...)
-	}
-	if len(mustNot) > 0 {
-		b.AddMustNot(mustNot...)
-	}
-	c.out.docs = b
+	c.out.hasText = len(units) > 0
+	c.out.docs, c.out.pageAll = c.out.required(nil)
 	if len(pageQs) > 0 {
 		c.out.pages = bleve.NewDisjunctionQuery(pageQs...)
-	}
-	if len(pageMust) > 0 {
-		c.out.pageAll = bleve.NewConjunctionQuery(pageMust...)
 	}
 	if len(c.marks) > 0 {
 		c.out.marks = bleve.NewDisjunctionQuery(c.marks...)
@@ -493,4 +496,24 @@ type runWord struct {
 	q    query.Query
 	pq   query.Query // page-level query
 	stop bool
+}
+
+// nodeTexts returns the words a node searches for, for its document
+// frequency.
+func nodeTexts(n Node) []string {
+	switch n := n.(type) {
+	case *Word:
+		return []string{n.Text}
+	case *Phrase:
+		return []string{n.Text}
+	case *Prefix:
+		return []string{n.Text}
+	case *Or:
+		var out []string
+		for _, ch := range n.Children {
+			out = append(out, nodeTexts(ch)...)
+		}
+		return out
+	}
+	return nil
 }

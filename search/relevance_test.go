@@ -72,7 +72,8 @@ func indexLibrary(t *testing.T, library string) *search.Index {
 }
 
 // judged is a query with the document and page a practitioner expects in
-// the first three results (page 0: any page; doc "": nothing must match).
+// the first three results (page 0: any page; doc "": no document has all
+// the words).
 type judged struct {
 	q    string
 	doc  string
@@ -134,8 +135,10 @@ func TestLibraryRelevance(t *testing.T) {
 		}
 		fmt.Fprintf(&golden, "%s\n%s", j.q, ranked(res))
 		if j.doc == "" {
-			if res.Total != 0 {
-				t.Errorf("%q: %d results, want none", j.q, res.Total)
+			// No document has all the words: the result leaves some out
+			// and says which.
+			if res.Total != 0 && len(res.Relaxed) == 0 {
+				t.Errorf("%q: %d results with every word, want none", j.q, res.Total)
 			}
 			continue
 		}

@@ -34,13 +34,16 @@ type Result struct {
 	Total int `json:"total"`
 	// Documents counts the matching documents, every edition apart: what
 	// facet counts add up to.
-	Documents    int                `json:"documents"`
-	TookMS       float64            `json:"took_ms"`
-	AlsoSearched []string           `json:"also_searched"`
-	DidYouMean   *string            `json:"did_you_mean"`
-	Hits         []Hit              `json:"hits"`
-	Facets       map[string][]Facet `json:"facets"`
-	NextCursor   *string            `json:"next_cursor"`
+	Documents    int      `json:"documents"`
+	TookMS       float64  `json:"took_ms"`
+	AlsoSearched []string `json:"also_searched"`
+	// Relaxed lists the words of the query left out because no result had
+	// them all (least informative first); empty when every word matched.
+	Relaxed    []string           `json:"relaxed"`
+	DidYouMean *string            `json:"did_you_mean"`
+	Hits       []Hit              `json:"hits"`
+	Facets     map[string][]Facet `json:"facets"`
+	NextCursor *string            `json:"next_cursor"`
 }
 
 // Hit is one document (work) in a result.

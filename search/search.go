@@ -65,6 +65,9 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if res.AlsoSearched == nil {
 		res.AlsoSearched = []string{}
 	}
+	if res.Relaxed == nil {
+		res.Relaxed = []string{}
+	}
 	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return res, nil
 }
@@ -110,6 +113,15 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 			if dym != r.Query {
 				res.DidYouMean = &dym
 			}
+		}
+	}
+	if len(hits) == 0 && len(c.units) > 1 {
+		c2, hits2, facets2, left, err := x.relax(ctx, g, c, fs)
+		if err != nil {
+			return err
+		}
+		if c2 != nil {
+			c, hits, facets, res.Relaxed = c2, hits2, facets2, left
 		}
 	}
 	res.Facets = facets.result(fs, g.parents)
