@@ -1,7 +1,10 @@
 package pdftext
 
 import (
+	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Right-to-left text (Arabic, Hebrew) is laid out on the page in visual
@@ -129,4 +132,32 @@ func reverseClusters(rs []rune) []rune {
 		out = append(out, clusters[i]...)
 	}
 	return out
+}
+
+// isArabicPresentationForm reports the code points of the Arabic
+// Presentation Forms-A and -B blocks (shaped letters and ligatures) that
+// many PDF producers write instead of the letters.
+func isArabicPresentationForm(c rune) bool {
+	return c >= 0xfb50 && c <= 0xfdff || c >= 0xfe70 && c <= 0xfefe
+}
+
+// expandPresentationForms replaces Arabic presentation forms by the letters
+// they show (NFKC), so words match a query typed with ordinary letters. It
+// runs after visualToLogical, which keeps a ligature such as lam-alef as
+// one glyph; expanded earlier, its letters would be reversed.
+func expandPresentationForms(s string) string {
+	i := strings.IndexFunc(s, isArabicPresentationForm)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for _, c := range s[i:] {
+		if isArabicPresentationForm(c) {
+			b.WriteString(norm.NFKC.String(string(c)))
+		} else {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }

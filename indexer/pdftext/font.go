@@ -25,6 +25,8 @@ type font struct {
 	cidW    map[int]float64
 	cidWRng []cidWidth
 	dw      float64
+	// the embedded program's text of a CID, for codes without ToUnicode
+	progText func(cid int) string
 
 	heightScale float64 // glyph height per unit of font size (Type3 differs from 1)
 }
@@ -72,6 +74,9 @@ func (f *font) decode(dst []glyphCode, s []byte) []glyphCode {
 		cid := int(v)
 		if f.enc != nil {
 			cid, _ = f.enc.lookupCID(n, v)
+		}
+		if !found && !f.ucs2 && f.progText != nil {
+			g.text = f.progText(cid)
 		}
 		g.w = f.cidWidth(cid)
 		g.space = n == 1 && v == 32
@@ -139,7 +144,7 @@ func loadSimple(v pdf.Value) *font {
 		base = &winAnsiEnc
 	}
 	if base == nil {
-		if builtin := type1Encoding(desc); builtin != nil {
+		if builtin := builtinEncoding(desc); builtin != nil {
 			base = builtin
 		} else {
 			base = &standardEnc
@@ -177,6 +182,9 @@ func loadSimple(v pdf.Value) *font {
 				code++
 			}
 		}
+	}
+	if subtype == "TrueType" && enc.Kind() == pdf.Null && desc.Key("Flags").Int64()&4 != 0 {
+		symbolicTrueTypeText(f, desc)
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
 		m := parseCMap(tu)
@@ -363,6 +371,7 @@ func loadComposite(v pdf.Value) *font {
 	if len(f.space) == 0 {
 		f.space = []codeRange{{[]byte{0, 0}, []byte{0xff, 0xff}}}
 	}
+	f.progText = cidProgramText(desc)
 	if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
 		f.dw = dw.Float64() / 1000
 	}

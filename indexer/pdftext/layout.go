@@ -135,7 +135,7 @@ func newLine(ws []word, rot uint16) *line {
 	}
 	l.text = joinWords(ws)
 	if hasRTL(l.text) {
-		l.text = visualToLogical(l.text)
+		l.text = expandPresentationForms(visualToLogical(l.text))
 	}
 	return l
 }
