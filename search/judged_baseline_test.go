@@ -101,6 +101,43 @@ func baselineQuery(q string) (words, not []string) {
 	return words, not
 }
 
+// prefixFilters reads the field prefixes of a query (type:Tools,
+// year:2021, year:2019..2023) as filters, added to the query's own, so
+// that the baselines apply them like our engine does.
+func prefixFilters(q judgedQuery) search.Filters {
+	f := q.Filters
+	for _, w := range strings.Fields(q.Query) {
+		name, v, ok := strings.Cut(w, ":")
+		if !ok || v == "" {
+			continue
+		}
+		v = strings.Trim(v, `"`)
+		switch strings.ToLower(name) {
+		case "type":
+			f.Types = append(f.Types, v)
+		case "region":
+			f.Regions = append(f.Regions, v)
+		case "country":
+			f.Countries = append(f.Countries, v)
+		case "tag":
+			f.Tags = append(f.Tags, v)
+		case "publisher":
+			f.Publishers = append(f.Publishers, v)
+		case "lang":
+			f.Languages = append(f.Languages, v)
+		case "year":
+			from, to, isRange := strings.Cut(v, "..")
+			a, _ := strconv.Atoi(from)
+			b := a
+			if isRange {
+				b, _ = strconv.Atoi(to)
+			}
+			f.YearFrom, f.YearTo = a, b
+		}
+	}
+	return f
+}
+
 // bleveBaseline is Bleve's BM25 over one document per page, English
 // analyzer, words ORed.
 type bleveBaseline struct {
@@ -174,10 +211,11 @@ func (b *bleveBaseline) Run(ctx context.Context, q judgedQuery) (judgedOutcome, 
 	if err != nil {
 		return judgedOutcome{}, err
 	}
+	filters := prefixFilters(q)
 	var list []rankedPage
 	for _, h := range res.Hits {
 		doc, page, ok := splitBaselineID(h.ID)
-		if !ok || !filtersAllow(q.Filters, b.docs[q.Library][doc]) {
+		if !ok || !filtersAllow(filters, b.docs[q.Library][doc]) {
 			continue
 		}
 		list = append(list, rankedPage{doc, page})
@@ -270,6 +308,7 @@ func (b *xapianBaseline) Run(ctx context.Context, q judgedQuery) (judgedOutcome,
 	if err != nil {
 		return judgedOutcome{}, fmt.Errorf("quest: %w", err)
 	}
+	filters := prefixFilters(q)
 	var list []rankedPage
 	for _, line := range strings.Split(string(out), "\n") {
 		u, ok := strings.CutPrefix(line, "url=/")
@@ -278,7 +317,7 @@ func (b *xapianBaseline) Run(ctx context.Context, q judgedQuery) (judgedOutcome,
 		}
 		doc, file, ok := strings.Cut(u, "/")
 		page, err := strconv.Atoi(strings.TrimSuffix(file, ".txt"))
-		if !ok || err != nil || !filtersAllow(q.Filters, b.docs[q.Library][doc]) {
+		if !ok || err != nil || !filtersAllow(filters, b.docs[q.Library][doc]) {
 			continue
 		}
 		list = append(list, rankedPage{doc, page})
