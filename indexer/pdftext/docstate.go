@@ -15,7 +15,8 @@ type docState struct {
 	forms      map[string]*form // XObject dictionary + name → form (nil: not a form)
 	formBytes  int
 	fallback   *font
-	glyphBuf   []glyph // reused from page to page: layout copies what it keeps
+	glyphBuf   []glyph               // reused from page to page: layout copies what it keeps
+	images     map[string]*imageInfo // XObject dictionary + name → image (nil: not an image)
 }
 
 type form struct {
@@ -31,6 +32,7 @@ func newDocState() *docState {
 		fontByKey:  map[string]*font{},
 		fontByDict: map[string]*font{},
 		forms:      map[string]*form{},
+		images:     map[string]*imageInfo{},
 		fallback:   fallbackFont(),
 	}
 }
@@ -90,7 +92,9 @@ func (r *runner) doXObject(xobjs pdf.Value, key, name string, res pdf.Value, gs 
 	}
 	if f != nil {
 		r.runForm(f, key, res, gs)
+		return
 	}
+	r.pics.image(r.doc, xobjs, key, name, gs.ctm)
 }
 
 func (r *runner) runForm(f *form, _ string, res pdf.Value, gs gstate) {

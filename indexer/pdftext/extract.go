@@ -21,6 +21,9 @@ const (
 // interpreting the page content, assembled by geometry.
 const SourceGlyphs = "glyphs"
 
+// SourceOCR names text read from the page's picture by OCR.
+const SourceOCR = "ocr"
+
 // Limits on the text kept.
 const (
 	maxPageText = 2 << 20
@@ -29,16 +32,31 @@ const (
 
 // Page is the text of one physical page.
 type Page struct {
-	Number   int    `json:"page"`  // from 1
-	Label    string `json:"label"` // printed page label; the number when the PDF has none
-	Text     string `json:"text"`
-	Source   string `json:"source"`              // extraction path that produced the text
-	NeedsOCR bool   `json:"needs_ocr,omitempty"` // no text layer on this page
+	Number int    `json:"page"`  // from 1
+	Label  string `json:"label"` // printed page label; the number when the PDF has none
+	Text   string `json:"text"`
+	Source string `json:"source"` // extraction path that produced the text
+	// NeedsOCR says the page's text layer is missing or useless (OCRReason
+	// says which), so its text can only come from OCR of its picture.
+	NeedsOCR  bool   `json:"needs_ocr,omitempty"`
+	OCRReason string `json:"ocr_reason,omitempty"`
+	// OCR describes the reading of the page's picture, when Source is
+	// SourceOCR.
+	OCR *OCRInfo `json:"ocr,omitempty"`
 	// Running lists the lines of Text that are running headers, footers or
 	// page numbers, to be weighted down by search.
 	Running []string `json:"running,omitempty"`
 	// Error says why the page's text is missing or partial.
 	Error string `json:"error,omitempty"`
+}
+
+// OCRInfo says how a page's text was read from its picture.
+type OCRInfo struct {
+	Confidence float64 `json:"confidence"` // the OCR engine's mean word confidence, 0–100
+	Languages  string  `json:"languages"`  // e.g. "eng+fra"
+	Seconds    float64 `json:"seconds"`    // time spent reading it (0 when cached)
+	Image      string  `json:"image"`      // where the picture came from: "decoded DCTDecode", "rendered", ...
+	Cached     bool    `json:"cached,omitempty"`
 }
 
 // Info is the document-level metadata found in the file.
@@ -118,6 +136,8 @@ func extractReader(ctx context.Context, r *pdf.Reader) *Result {
 	doc := newDocState()
 	var layouts []pageLayout
 	var margins [][]string
+	var pics []pagePictures
+	var boxes [][4]float64
 	total := 0
 	for i, pg := range pages {
 		if err := ctx.Err(); err != nil {
@@ -126,7 +146,7 @@ func extractReader(ctx context.Context, r *pdf.Reader) *Result {
 			return res
 		}
 		p := Page{Number: i + 1, Label: safeLabel(labels, i), Source: SourceGlyphs}
-		lay, err := doc.page(ctx, pg)
+		lay, pp, err := doc.page(ctx, pg)
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			res.Outcome = OutcomeBroken
 			res.Reason = fmt.Sprintf("stopped at page %d: %v", i+1, err)
@@ -141,12 +161,20 @@ func extractReader(ctx context.Context, r *pdf.Reader) *Result {
 		} else if p.Error == "" {
 			p.Error = "document text limit reached"
 		}
-		p.NeedsOCR = strings.TrimSpace(p.Text) == "" && err == nil
 		res.Pages = append(res.Pages, p)
+		pics = append(pics, pp)
+		boxes = append(boxes, pg.box)
 		layouts = append(layouts, lay)
 		margins = append(margins, marginLines(&lay))
 	}
 	markRunning(res.Pages, margins)
+	for i := range res.Pages {
+		p := &res.Pages[i]
+		if p.Error == "" {
+			p.OCRReason = ocrReason(p.Text, p.Running, &pics[i], boxes[i])
+			p.NeedsOCR = p.OCRReason != ""
+		}
+	}
 	for i := range res.Pages {
 		if strings.TrimSpace(res.Pages[i].Text) != "" {
 			res.Info.Heading = heading(&layouts[i], res.Pages[i].Running)
@@ -177,7 +205,7 @@ func safeLabel(labels []labelRange, i int) (s string) {
 
 // page interprets one page and lays out its text. A fault inside the page
 // keeps the glyphs found before it and is returned as the error.
-func (d *docState) page(ctx context.Context, pg pageRef) (lay pageLayout, err error) {
+func (d *docState) page(ctx context.Context, pg pageRef) (lay pageLayout, pics pagePictures, err error) {
 	r := &runner{ctx: ctx, doc: d, box: pg.box, glyphs: d.glyphBuf[:0]}
 	defer func() { d.glyphBuf = r.glyphs[:0] }()
 	func() {
@@ -204,5 +232,5 @@ func (d *docState) page(ctx context.Context, pg pageRef) (lay pageLayout, err er
 		}()
 		lay = layoutPage(r.glyphs, pg.box)
 	}()
-	return lay, err
+	return lay, r.pics, err
 }

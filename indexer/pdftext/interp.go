@@ -78,6 +78,9 @@ type runner struct {
 	box    [4]float64 // page box: x0 y0 x1 y1
 	stop   error      // why interpretation stopped early
 	marks  []markedContent
+	// pictures: the images drawn on the page and the number of painted
+	// paths, to tell scans and vector-drawn text (images.go)
+	pics pagePictures
 }
 
 type markedContent struct {
@@ -260,6 +263,9 @@ func (r *runner) run(data []byte, res pdf.Value, gs gstate) {
 			}
 		case "ID":
 			l.skipInlineImage()
+			r.pics.inlineImage(gs.ctm)
+		case "f", "F", "f*", "B", "B*", "b", "b*":
+			r.pics.paths++
 		case "BMC":
 			r.marks = append(r.marks, markedContent{start: len(r.glyphs)})
 		case "BDC":

@@ -33,6 +33,13 @@ const maxFileSize = 1 << 30
 //
 // Errors wrap ErrEncrypted when a password is needed, ErrBroken otherwise.
 func openReader(ctx context.Context, path string) (*pdf.Reader, io.Closer, error) {
+	r, _, err := openClean(ctx, path)
+	return r, io.NopCloser(nil), err
+}
+
+// openClean is openReader that also returns the clean copy the library
+// reads (whose image streams are the original bytes).
+func openClean(ctx context.Context, path string) (*pdf.Reader, []byte, error) {
 	data, err := readFile(path)
 	if err != nil {
 		return nil, nil, err
@@ -57,7 +64,7 @@ func openReader(ctx context.Context, path string) (*pdf.Reader, io.Closer, error
 	if r.NumPage() == 0 {
 		return nil, nil, fmt.Errorf("%w: no pages", ErrBroken)
 	}
-	return r, io.NopCloser(nil), nil
+	return r, clean, nil
 }
 
 // readFile reads a whole PDF, refusing files too large to repair in memory

@@ -188,12 +188,15 @@ func TestRobustContent(t *testing.T) {
 }
 
 func TestNeedsOCRAndOutcome(t *testing.T) {
-	r := extractBytes(t, pagesPDF("", "0 0 100 100 re f", "BT /F1 12 Tf 72 700 Td (text) Tj ET").bytes())
+	// Outlined text: many painted paths and no text layer. A page with
+	// one box has nothing to read.
+	outlined := strings.Repeat("0 0 3 3 re f\n", vectorTextPaths)
+	r := extractBytes(t, pagesPDF("", outlined, "BT /F1 12 Tf 72 700 Td (text) Tj ET", "0 0 100 100 re f").bytes())
 	if r.Outcome != OutcomeOK {
 		t.Fatalf("outcome = %s, want ok", r.Outcome)
 	}
-	if !r.Pages[0].NeedsOCR || r.Pages[1].NeedsOCR {
-		t.Errorf("NeedsOCR = %v, %v; want true, false", r.Pages[0].NeedsOCR, r.Pages[1].NeedsOCR)
+	if !r.Pages[0].NeedsOCR || r.Pages[0].OCRReason != ScanNoText || r.Pages[1].NeedsOCR || r.Pages[2].NeedsOCR {
+		t.Errorf("NeedsOCR = %v (%q), %v, %v; want true, false, false", r.Pages[0].NeedsOCR, r.Pages[0].OCRReason, r.Pages[1].NeedsOCR, r.Pages[2].NeedsOCR)
 	}
 	if r.Pages[1].Source != SourceGlyphs {
 		t.Errorf("source = %q", r.Pages[1].Source)
