@@ -230,6 +230,9 @@ type generation struct {
 	parents    map[string]string   // Places.facetParents
 	noPlaces   bool                // written without a region tree: facets are flat
 	facetVals  [numFacets][]string // every facet value, by id (docMeta.valIDs)
+	// table is the columnar metadata phase one reads (table.go).
+	table       *docTable
+	scratchPool sync.Pool // of *scratch, per-query buffers (collect.go)
 }
 
 func openGeneration(dir, name string) (*generation, error) {
@@ -291,6 +294,9 @@ func (g *generation) load() error {
 		sortEditions(eds)
 	}
 	g.internFacets()
+	if err := g.buildTable(ctx); err != nil {
+		return err
+	}
 	g.vocab, err = loadVocabulary(g.ix.docs)
 	if err != nil {
 		return err

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
@@ -27,6 +26,7 @@ type scored struct {
 // group is a work in a result: its best-placed edition and the others.
 type group struct {
 	head scored
+	lead scored // the best-placed edition
 }
 
 // Search runs a request: rank documents, count facets, group editions,
@@ -86,23 +86,25 @@ func (x *Index) checkQuery(c *compiled) error {
 }
 
 func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *Request, res *Result) error {
-	matched, err := x.rankDocs(ctx, g, c)
+	sc := g.getScratch()
+	defer g.putScratch(sc)
+	fs := newFilterSet(r.Filters)
+	hits, facets, err := collectDocs(ctx, g, c, fs, sc)
 	if err != nil {
 		return err
 	}
-	fs := newFilterSet(r.Filters)
-	hits, facets := filterAndCount(g, matched, c, fs)
 	res.AlsoSearched = c.also
 	if len(hits) < fewResults && len(c.words) > 0 {
 		fix := x.corrections(g, c.words)
 		if len(fix) > 0 {
 			dym := didYouMean(r.Query, fix)
 			c2 := compile(g, x.thes, c.tree, fix)
-			matched2, err := x.rankDocs(ctx, g, c2)
+			sc2 := g.getScratch()
+			defer g.putScratch(sc2)
+			hits2, facets2, err := collectDocs(ctx, g, c2, fs, sc2)
 			if err != nil {
 				return err
 			}
-			hits2, facets2 := filterAndCount(g, matched2, c2, fs)
 			if len(hits2) > len(hits) {
 				hits, facets, c = hits2, facets2, c2
 				res.AlsoSearched = c2.also
@@ -125,94 +127,104 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 		}
 	}
 	res.Facets = facets.result(fs, g.parents)
-	sortHits(hits, r.Sort, c.hasText)
-	var found map[string][]pageScore
-	if sortName(r.Sort, c.hasText) == "relevance" {
-		var err error
-		if found, err = rerank(ctx, g, c, hits); err != nil {
-			return err
-		}
-		sortHits(hits, r.Sort, c.hasText)
-	}
-	groups := groupWorks(hits, sortName(r.Sort, c.hasText), g.numWorks)
-	res.Total = len(groups)
+	sortBy := sortName(r.Sort, c.hasText)
 	res.Documents = len(hits)
+	res.Total = countWorks(hits, sc)
 
 	per := r.PerPage
 	if per == 0 {
 		per = x.limits.DefaultPerPage
 	}
 	from := (max(r.Page, 1) - 1) * per
+	var cur *cursor
 	if r.Cursor != "" {
-		cur, err := decodeCursor(r.Cursor, sortName(r.Sort, c.hasText))
-		if err != nil {
+		if cur, err = decodeCursor(r.Cursor, sortBy); err != nil {
 			return err
 		}
-		from = sort.Search(len(groups), func(i int) bool {
-			return cur.before(groups[i].head, sortName(r.Sort, c.hasText))
-		})
 	}
-	from = min(from, len(groups))
-	to := min(from+per, len(groups))
-	shown := groups[from:to]
-	if to < len(groups) && to > 0 {
-		s := encodeCursor(groups[to-1].head, sortName(r.Sort, c.hasText))
+	w, err := x.window(ctx, g, c, hits, sortBy, from, per, cur, sc)
+	if err != nil {
+		return err
+	}
+	if w.to < res.Total && w.to > 0 {
+		s := encodeCursor(w.groups[w.to-1].lead, sortBy) // groups are placed by their lead
 		res.NextCursor = &s
 	}
-	for _, gr := range shown {
+	for _, gr := range w.groups[w.from:w.to] {
 		h := hitOf(gr.head)
 		h.OtherEditions = g.otherEditions(gr.head.d)
 		res.Hits = append(res.Hits, h)
 	}
 	if c.pages != nil && len(res.Hits) > 0 {
-		return x.addPages(ctx, g, c, res.Hits, pagesPerHit, found)
+		return x.addPages(ctx, g, c, res.Hits, pagesPerHit, w.found)
 	}
 	return nil
 }
 
-// rankDocs runs phase one: every document matching the text of the query,
-// with its score. A query without text matches every document.
-func (x *Index) rankDocs(ctx context.Context, g *generation, c *compiled) ([]scored, error) {
-	if c.docs == nil {
-		out := make([]scored, len(g.docs))
-		for i, d := range g.docs {
-			out[i] = scored{d: d}
-		}
-		return out, nil
-	}
-	req := bleve.NewSearchRequestOptions(c.docs, max(len(g.docs), 1), 0, false)
-	res, err := g.ix.docs.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]scored, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		if d := g.byID[h.ID]; d != nil {
-			out = append(out, scored{d: d, score: h.Score})
-		}
-	}
-	return out, nil
+// shown is the part of a result that is ordered: the groups of the best
+// hits, of which groups[from:to] are on the page asked for.
+type shown struct {
+	groups   []group
+	from, to int
+	found    map[string][]pageScore // pages of the re-ranked documents
 }
 
-// filterAndCount applies the query's metadata restrictions and the
-// request's filters, counting facets disjunctively on the way.
-func filterAndCount(g *generation, matched []scored, c *compiled, fs *filterSet) ([]scored, *facetCounter) {
-	counter := newFacetCounter(g)
-	hits := make([]scored, 0, len(matched))
-next:
-	for _, m := range matched {
-		for _, p := range c.preds {
-			if !p(m.d) {
-				continue next
+// window orders only as many hits as the page asked for needs: the best k
+// by the sort (k at least the page's end and rerankDepth), re-ranked and
+// grouped by work; when grouping or the cursor leaves the page short and
+// more hits exist, k grows fourfold. Groups made from the best k are
+// exactly the first groups of the whole order, because a work is placed
+// where its best-placed edition is.
+func (x *Index) window(ctx context.Context, g *generation, c *compiled, hits []scored, sortBy string, from, per int, cur *cursor, sc *scratch) (shown, error) {
+	var w shown
+	var reranked map[*docMeta]float64
+	maxDoc := 0.0
+	if sortBy == "relevance" && len(hits) > 0 {
+		top := append([]scored(nil), selectTop(hits, rerankDepth, sortBy)...)
+		maxDoc = top[0].score
+		found, err := rerank(ctx, g, c, top)
+		if err != nil {
+			return w, err
+		}
+		if found != nil {
+			w.found = found
+			reranked = make(map[*docMeta]float64, len(top))
+			for _, h := range top {
+				reranked[h.d] = h.score
 			}
 		}
-		fails := fs.fails(m.d)
-		counter.add(m.d, fails)
-		if fails == 0 {
-			hits = append(hits, m)
+	}
+	for k := max(from+per, rerankDepth); ; k *= 4 {
+		top := append([]scored(nil), selectTop(hits, k, sortBy)...)
+		if reranked != nil {
+			for i := range top {
+				if s, ok := reranked[top[i].d]; ok {
+					top[i].score = s
+				} else if maxDoc > 0 {
+					top[i].score /= maxDoc
+				} else {
+					top[i].score = 0
+				}
+			}
+			sort.Slice(top, func(i, j int) bool { return less(top[i], top[j], sortBy) })
+		}
+		w.groups = groupWorks(top, sortBy, g.numWorks)
+		if sortBy == "relevance" {
+			newestBeyond(w.groups, hits[len(top):], sc)
+		}
+		w.from = from
+		if cur != nil {
+			w.from = sort.Search(len(w.groups), func(i int) bool {
+				return cur.before(w.groups[i].lead, sortBy)
+			})
+		}
+		if w.from+per <= len(w.groups) || len(top) == len(hits) {
+			break
 		}
 	}
-	return hits, counter
+	w.from = min(w.from, len(w.groups))
+	w.to = min(w.from+per, len(w.groups))
+	return w, nil
 }
 
 func sortName(s string, hasText bool) string {
@@ -257,11 +269,6 @@ func less(a, b scored, sortBy string) bool {
 	return a.d.ID < b.d.ID
 }
 
-func sortHits(hits []scored, sortBy string, hasText bool) {
-	s := sortName(sortBy, hasText)
-	sort.Slice(hits, func(i, j int) bool { return less(hits[i], hits[j], s) })
-}
-
 // groupWorks makes one group per work, placed where its best-placed edition
 // is. Sorted by relevance, the edition shown is the newest matching one in
 // the language of the best-placed edition — every hit holds all the query's
@@ -269,23 +276,21 @@ func sortHits(hits []scored, sortBy string, hasText bool) {
 // language they searched in — keeping the group's score; other sorts show
 // the best-placed edition.
 func groupWorks(hits []scored, sortBy string, numWorks int) []group {
-	at := make([]int32, numWorks) // work → 1 + its index in out; 0: not yet
-	lead := make([]scored, 0, len(hits))
+	at := make(map[int]int, min(len(hits), numWorks)) // work → index in out
 	out := make([]group, 0, len(hits))
 	for _, h := range hits {
-		k := at[h.d.workOrd]
-		if k == 0 {
-			out = append(out, group{head: h})
-			lead = append(lead, h)
-			at[h.d.workOrd] = int32(len(out))
+		k, ok := at[h.d.workOrd]
+		if !ok {
+			out = append(out, group{head: h, lead: h})
+			at[h.d.workOrd] = len(out) - 1
 			continue
 		}
 		if sortBy != "relevance" {
 			continue
 		}
-		g, l := &out[k-1], lead[k-1]
-		if h.d.Language == l.d.Language && h.d.Year > g.head.d.Year {
-			g.head = scored{d: h.d, score: l.score}
+		g := &out[k]
+		if h.d.Language == g.lead.d.Language && h.d.Year > g.head.d.Year {
+			g.head = scored{d: h.d, score: g.lead.score}
 		}
 	}
 	return out
