@@ -198,13 +198,15 @@ func (x *Index) relax(ctx context.Context, g *generation, c *compiled, fs *filte
 			continue // the library has none of these: leave them all out at once
 		}
 		c2, left := c.relaxed(drop)
-		matched, err := x.rankDocs(ctx, g, c2)
+		sc := g.getScratch()
+		hits, facets, err := collectDocs(ctx, g, c2, fs, sc)
 		if err != nil {
 			return nil, nil, nil, nil, err
 		}
-		if hits, facets := filterAndCount(g, matched, c2, fs); len(hits) > 0 {
-			return c2, hits, facets, left, nil
+		if len(hits) > 0 {
+			return c2, hits, facets, left, nil // hits live in sc, left to the collector
 		}
+		g.putScratch(sc)
 	}
 	return nil, nil, nil, nil, nil
 }
