@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"handbooks/indexer/pdftext"
 	"handbooks/search"
@@ -64,6 +65,7 @@ func (r *runner) extractAll(ctx context.Context, upd *search.Update, todo []*ent
 			continue // drain
 		}
 		doc := buildDocument(x.e, x.res, r.vocab)
+		doc.Added = r.addedFor(doc.ID)
 		r.record(x, doc)
 		prog.done(x.e.file.size, len(doc.Pages))
 		if err := b.add(ctx, doc); err != nil {
@@ -87,6 +89,7 @@ func (r *runner) record(x extracted, doc search.Document) {
 		ID: doc.ID, Content: e.content, Meta: e.metaHash,
 		Size: e.file.size, MTime: e.file.mtime, CTime: e.file.ctime, Ino: e.file.ino,
 		Outcome: x.res.Outcome, Reason: x.res.Reason, Pages: doc.PageCount, Catalogued: e.meta.Catalogued,
+		Added: doc.Added.Format(time.RFC3339),
 	}
 	fr := FileReport{Path: e.file.rel, Outcome: reportOutcome(x.res.Outcome, e.meta.Catalogued),
 		Reason: x.res.Reason, Pages: doc.PageCount, ID: doc.ID, Catalogued: e.meta.Catalogued, Cached: x.cached}

@@ -119,6 +119,7 @@ type runner struct {
 	rep   *Report
 	prev  *runState
 	next  *runState
+	added map[string]time.Time // document id → when it entered the library
 }
 
 func (r *runner) run(ctx context.Context) (*Report, error) {
@@ -203,7 +204,7 @@ func (r *runner) plan(ctx context.Context, entries []*entry) (todo []*entry, del
 		if p != nil && p.ID != e.meta.ID && !ids[p.ID] {
 			deletes = append(deletes, p.ID)
 		}
-		if !r.cfg.Full && p != nil && e.content != "" && p.Content == e.content && p.Meta == e.metaHash && p.ID == e.meta.ID {
+		if !r.cfg.Full && p != nil && e.content != "" && p.Content == e.content && p.Meta == e.metaHash && p.ID == e.meta.ID && p.Added != "" {
 			kept := *p
 			kept.Size, kept.MTime, kept.CTime, kept.Ino = e.file.size, e.file.mtime, e.file.ctime, e.file.ino
 			r.next.Files[e.file.rel] = &kept

@@ -28,6 +28,9 @@ type fileState struct {
 	Reason     string `json:"reason,omitempty"`
 	Pages      int    `json:"pages"`
 	Catalogued bool   `json:"catalogued"`
+	// Added is when the document entered the library (RFC 3339, UTC);
+	// empty in states written before dates were kept.
+	Added string `json:"added,omitempty"`
 }
 
 const stateFormat = 1

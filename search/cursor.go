@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/base64"
 	"encoding/json"
+	"time"
 )
 
 // A cursor continues a result after its last hit: it holds that hit's sort
@@ -13,11 +14,16 @@ type cursor struct {
 	Score float64 `json:"sc,omitempty"`
 	Year  int     `json:"y,omitempty"`
 	Title string  `json:"t,omitempty"`
+	Added int64   `json:"a,omitempty"` // Unix nanoseconds; 0: unknown
 	ID    string  `json:"id"`
 }
 
 func encodeCursor(last scored, sortBy string) string {
-	b, _ := json.Marshal(cursor{Sort: sortBy, Score: last.score, Year: last.d.Year, Title: last.d.titleKey, ID: last.d.ID})
+	c := cursor{Sort: sortBy, Score: last.score, Year: last.d.Year, Title: last.d.titleKey, ID: last.d.ID}
+	if !last.d.Added.IsZero() {
+		c.Added = last.d.Added.UnixNano()
+	}
+	b, _ := json.Marshal(c)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
@@ -39,5 +45,8 @@ func decodeCursor(s, sortBy string) (*cursor, error) {
 // before reports whether the cursor's hit sorts before h.
 func (c *cursor) before(h scored, sortBy string) bool {
 	d := &docMeta{Document: Document{ID: c.ID, Year: c.Year}, titleKey: c.Title}
+	if c.Added != 0 {
+		d.Added = time.Unix(0, c.Added).UTC()
+	}
 	return less(scored{d: d, score: c.Score}, h, sortBy)
 }

@@ -21,6 +21,9 @@ type Document struct {
 	// Work groups editions and translations of the same work; empty means the
 	// document is a work of its own (its ID is used).
 	Work string `json:"work,omitempty"`
+	// Added is when the document entered the library: the indexer keeps
+	// it across runs, so a re-index never makes an old document new.
+	Added time.Time `json:"added,omitzero"`
 
 	PageCount int    `json:"page_count"`
 	Outcome   string `json:"outcome"` // extraction outcome: indexed, no_text, encrypted, broken, ...

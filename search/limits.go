@@ -40,7 +40,7 @@ type Limits struct {
 }
 
 // Sorts are the orders of a Request, the default first.
-var Sorts = []string{"relevance", "newest", "oldest", "title"}
+var Sorts = []string{"relevance", "newest", "oldest", "title", "added"}
 
 // DefaultLimits are the limits used for zero fields.
 func DefaultLimits() Limits {

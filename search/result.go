@@ -1,5 +1,7 @@
 package search
 
+import "time"
+
 // Filters restrict a search to documents with the given metadata. Several
 // values of one facet combine with OR, different facets with AND.
 type Filters struct {
@@ -62,7 +64,9 @@ type Hit struct {
 	Language   string   `json:"language"`
 	Summary    string   `json:"summary,omitempty"`
 	SourceURL  string   `json:"source_url,omitempty"`
-	Score      float64  `json:"score"`
+	// Added is when the document entered the library (sort=added).
+	Added time.Time `json:"added,omitzero"`
+	Score float64   `json:"score"`
 	// MatchingPages is the number of pages of the document that match the
 	// query: pages with every required word (or an equivalent of it) on
 	// them; only when no page has them all, pages with any of the words.

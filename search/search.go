@@ -254,6 +254,10 @@ func less(a, b scored, sortBy string) bool {
 		if a.score != b.score {
 			return a.score > b.score
 		}
+	case "added": // newest in the library first; unknown dates last
+		if !a.d.Added.Equal(b.d.Added) {
+			return a.d.Added.After(b.d.Added)
+		}
 	case "title":
 		if a.d.titleKey != b.d.titleKey {
 			return a.d.titleKey < b.d.titleKey
@@ -302,7 +306,7 @@ func hitOf(s scored) Hit {
 		ID: d.ID, Title: d.Title, File: d.File, URL: documentURL(d.ID),
 		Types: nonNil(d.Types), Regions: nonNil(d.Regions), Countries: nonNil(d.Countries),
 		Tags: nonNil(d.Tags), Publishers: nonNil(d.Publishers), Year: d.Year, Edition: d.Edition,
-		Language: d.Language, Summary: d.Summary, SourceURL: d.URL, Score: s.score,
+		Language: d.Language, Summary: d.Summary, SourceURL: d.URL, Added: d.Added, Score: s.score,
 		Pages: []PageHit{}, OtherEditions: []Edition{},
 	}
 }

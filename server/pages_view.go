@@ -331,7 +331,7 @@ func (s searchState) sortOptions() []option {
 	if cur == "" {
 		cur = "relevance"
 	}
-	opts := []option{{"relevance", "Best match", false}, {"newest", "Newest first", false}, {"oldest", "Oldest first", false}, {"title", "Title A–Z", false}}
+	opts := []option{{"relevance", "Best match", false}, {"newest", "Newest first", false}, {"oldest", "Oldest first", false}, {"title", "Title A–Z", false}, {"added", "Recently added", false}}
 	for i := range opts {
 		opts[i].Selected = opts[i].Value == cur
 	}
