@@ -175,6 +175,18 @@ func (l Limits) CheckID(id string) error {
 	return nil
 }
 
+// MaxPageNumber bounds the page number given to Page: no PDF has more
+// pages, so a larger number is a mistake in the request, not a missing page.
+const MaxPageNumber = 1000000
+
+// CheckPageNumber validates the page number given to Page.
+func (l Limits) CheckPageNumber(n int) error {
+	if n < 1 || n > MaxPageNumber {
+		return invalid("n", "give a page number from 1 to %d", MaxPageNumber)
+	}
+	return nil
+}
+
 // CheckPageQuery validates the query whose matches Page marks.
 func (l Limits) CheckPageQuery(q string) error {
 	return l.withDefaults().checkQuery(q)

@@ -283,6 +283,9 @@ func (x *Index) Page(ctx context.Context, id string, n int, q string) (*PageText
 	if err := x.limits.CheckID(id); err != nil {
 		return nil, err
 	}
+	if err := x.limits.CheckPageNumber(n); err != nil {
+		return nil, err
+	}
 	if err := x.limits.CheckPageQuery(q); err != nil {
 		return nil, err
 	}
