@@ -171,83 +171,6 @@ func parseJudgedRelevant(s string) (map[string]map[int]bool, error) {
 	return rel, nil
 }
 
-// rankedPage is one entry of the ranked list of pages read from a result.
-type rankedPage struct {
-	Doc  string
-	Page int
-}
-
-// pagesOf reads the ranked list of pages from our result: for each hit in
-// the order shown, the pages shown under it in their order (a hit shows
-// its best pages, at most three). Other editions listed under a hit are
-// not pages shown, so they do not count.
-func pagesOf(res *search.Result) []rankedPage {
-	var out []rankedPage
-	for _, h := range res.Hits {
-		for _, p := range h.Pages {
-			out = append(out, rankedPage{h.ID, p.Page})
-		}
-	}
-	return out
-}
-
-// rankOf is the 1-based position of the first relevant page in list, 0
-// when none is.
-func rankOf(q judgedQuery, list []rankedPage) int {
-	for i, p := range list {
-		if q.Relevant[p.Doc][p.Page] {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-// judgedOutcome is how one engine did on one query.
-type judgedOutcome struct {
-	Rank  int // 0: no relevant page in the list
-	Empty bool
-	Top   []rankedPage // the first three pages, for the list of misses
-}
-
-// judgedScore aggregates outcomes.
-type judgedScore struct {
-	N, S1, S3, Empty int
-	RR               float64
-}
-
-func (s *judgedScore) add(o judgedOutcome) {
-	s.N++
-	if o.Rank == 1 {
-		s.S1++
-	}
-	if o.Rank >= 1 && o.Rank <= 3 {
-		s.S3++
-	}
-	if o.Rank > 0 {
-		s.RR += 1 / float64(o.Rank)
-	}
-	if o.Empty {
-		s.Empty++
-	}
-}
-
-func (s judgedScore) at1() float64 { return ratio(float64(s.S1), s.N) }
-func (s judgedScore) at3() float64 { return ratio(float64(s.S3), s.N) }
-func (s judgedScore) mrr() float64 { return ratio(s.RR, s.N) }
-
-func ratio(a float64, n int) float64 {
-	if n == 0 {
-		return 0
-	}
-	return a / float64(n)
-}
-
-// judgedEngine answers a judged query with a ranked list of pages.
-type judgedEngine interface {
-	Name() string
-	Run(ctx context.Context, q judgedQuery) (judgedOutcome, error)
-}
-
 // ourEngine is this project's search, first page of results.
 type ourEngine struct{ libs map[string]*search.Index }
 
@@ -317,6 +240,7 @@ func TestJudged(t *testing.T) {
 		}
 	}
 	t.Logf("\n%s", judgedTable(engines, run, outcomes))
+	t.Logf("\n%s", judgedGoals(engines, run, outcomes))
 	t.Logf("\n%s", judgedMisses(run, outcomes["handbooks"], *judgedHeldOut))
 	if len(skipped) == 0 {
 		checkFloors(t, floors, run, outcomes["handbooks"])
@@ -358,116 +282,6 @@ func checkJudgedDocs(t *testing.T, libs map[string]*search.Index, qs []judgedQue
 					t.Errorf("%s (line %d): %s has %d pages, judged page %d", q.ID, q.line, doc, info.PageCount, p)
 				}
 			}
-		}
-	}
-}
-
-// judgedTable prints S@1, S@3, MRR and empty results per engine, split
-// and query type.
-func judgedTable(engines []judgedEngine, qs []judgedQuery, out map[string][]judgedOutcome) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%-10s %-9s %-10s %4s %5s %5s %5s %5s\n", "engine", "split", "type", "n", "S@1", "S@3", "MRR", "empty")
-	for _, split := range []string{"held-out", "tune", "all"} {
-		for _, typ := range append([]string{"all"}, judgedTypes...) {
-			for _, e := range engines {
-				s := scoreOf(qs, out[e.Name()], split, typ)
-				if s.N == 0 {
-					continue
-				}
-				fmt.Fprintf(&b, "%-10s %-9s %-10s %4d %5.2f %5.2f %5.2f %5d\n", e.Name(), split, typ, s.N, s.at1(), s.at3(), s.mrr(), s.Empty)
-			}
-		}
-	}
-	return b.String()
-}
-
-func scoreOf(qs []judgedQuery, out []judgedOutcome, split, typ string) judgedScore {
-	var s judgedScore
-	for i, q := range qs {
-		if (split == "all" || q.Split == split) && (typ == "all" || q.Type == typ) {
-			s.add(out[i])
-		}
-	}
-	return s
-}
-
-// judgedMisses lists the queries whose answer is not first, with what came
-// first instead.
-func judgedMisses(qs []judgedQuery, out []judgedOutcome, heldOut bool) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "queries whose answer is not first (rank 0: not in the list)\n")
-	for i, q := range qs {
-		if out[i].Rank == 1 || (q.Split == "held-out" && !heldOut) {
-			continue
-		}
-		var top []string
-		for _, p := range out[i].Top {
-			top = append(top, fmt.Sprintf("%s p%d", p.Doc, p.Page))
-		}
-		fmt.Fprintf(&b, "%-5s %-8s %-9s rank %d  %q  first: %s\n", q.ID, q.Split, q.Type, out[i].Rank, q.Query, strings.Join(top, "; "))
-	}
-	if !heldOut {
-		fmt.Fprintf(&b, "(held-out misses are listed with -judged.heldout)\n")
-	}
-	return b.String()
-}
-
-// A floor is a figure our engine must not fall below:
-// "SPLIT TYPE METRIC VALUE", metric one of s@1 s@3 mrr, or "empty" with
-// the most empty results allowed.
-type floor struct {
-	Split, Type, Metric string
-	Value               float64
-	line                int
-}
-
-func loadFloors(path string) ([]floor, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var out []floor
-	for i, line := range strings.Split(string(b), "\n") {
-		if j := strings.Index(line, "#"); j >= 0 {
-			line = line[:j]
-		}
-		f := strings.Fields(line)
-		if len(f) == 0 {
-			continue
-		}
-		if len(f) != 4 {
-			return nil, fmt.Errorf("%s:%d: want SPLIT TYPE METRIC VALUE", path, i+1)
-		}
-		v, err := strconv.ParseFloat(f[3], 64)
-		if err != nil || !contains([]string{"s@1", "s@3", "mrr", "empty"}, f[2]) {
-			return nil, fmt.Errorf("%s:%d: want METRIC s@1, s@3, mrr or empty and a number", path, i+1)
-		}
-		out = append(out, floor{f[0], f[1], f[2], v, i + 1})
-	}
-	return out, nil
-}
-
-// checkFloors fails the test on a clear regression below a floor.
-func checkFloors(t *testing.T, floors []floor, qs []judgedQuery, out []judgedOutcome) {
-	t.Helper()
-	for _, f := range floors {
-		s := scoreOf(qs, out, f.Split, f.Type)
-		var got float64
-		switch f.Metric {
-		case "s@1":
-			got = s.at1()
-		case "s@3":
-			got = s.at3()
-		case "mrr":
-			got = s.mrr()
-		case "empty":
-			if float64(s.Empty) > f.Value {
-				t.Errorf("%s/%s: %d empty results, at most %v allowed (floors.txt:%d)", f.Split, f.Type, s.Empty, f.Value, f.line)
-			}
-			continue
-		}
-		if got < f.Value {
-			t.Errorf("%s/%s %s = %.2f, below the floor %.2f (floors.txt:%d)", f.Split, f.Type, f.Metric, got, f.Value, f.line)
 		}
 	}
 }
