@@ -198,6 +198,8 @@ func (s *Server) routeAPI(r *mux.Router) {
 	get("/api/facets", s.handleFacets)
 	get("/api/suggest", s.handleSuggest)
 	get("/api/export", s.handleExport)
+	get("/feed", s.handleFeed)
+	get("/opensearch.xml", s.handleOpenSearch)
 	get("/api/openapi.json", s.handleOpenAPI)
 	get("/documents/{id}/file", s.handleFile)
 	get("/healthz", s.handleHealth)
