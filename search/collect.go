@@ -142,10 +142,10 @@ func countWorks(hits []scored, sc *scratch) int {
 	return n
 }
 
-// newestBeyond completes groupWorks for hits beyond the top ones: sorted
-// by relevance, a work is shown by its newest matching edition in the
-// language of its best-placed one, and that edition may rank below the top
-// hits (rest, in no order; all of them placed after the top ones).
+// newestBeyond completes groupWorks for hits beyond the top ones: unless
+// sorted oldest first, a work is shown by its newest matching edition in
+// the language of its best-placed one, and that edition may rank below the
+// top hits (rest, in no order; all of them placed after the top ones).
 func newestBeyond(groups []group, rest []scored, sc *scratch) {
 	if len(rest) == 0 || len(groups) == 0 {
 		return
@@ -160,10 +160,10 @@ func newestBeyond(groups []group, rest []scored, sc *scratch) {
 			continue
 		}
 		gi := int(k - 1)
-		if h.d.Language != groups[gi].lead.d.Language || h.d.Year <= groups[gi].head.d.Year {
+		if h.d.Language != groups[gi].lead.d.Language || !newerEdition(h.d, groups[gi].head.d) {
 			continue
 		}
-		if b, ok := best[gi]; !ok || h.d.Year > b.d.Year || h.d.Year == b.d.Year && less(h, b, "relevance") {
+		if b, ok := best[gi]; !ok || newerEdition(h.d, b.d) || !newerEdition(b.d, h.d) && less(h, b, "relevance") {
 			best[gi] = h
 		}
 	}

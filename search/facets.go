@@ -34,6 +34,11 @@ type docMeta struct {
 	folded   [numFacets][]string // lower case, accents folded
 	valIDs   [numFacets][]int32  // vals as indexes into generation.facetVals
 	titleKey string
+	// edKey, current and supersededBy place the document among its
+	// work's editions (see editions.go).
+	edKey        editionKey
+	current      bool
+	supersededBy string // id of the newest edition in its language, when older
 }
 
 func fold(s string) string {
@@ -84,15 +89,6 @@ func groupKey(d Document) string {
 		p = fold(d.Publishers[0])
 	}
 	return "title:" + fold(d.Title) + "|" + p
-}
-
-func sortEditions(eds []*docMeta) {
-	sort.SliceStable(eds, func(i, j int) bool {
-		if eds[i].Year != eds[j].Year {
-			return eds[i].Year > eds[j].Year
-		}
-		return eds[i].ID < eds[j].ID
-	})
 }
 
 // filterSet is Request.Filters in folded form: per facet the accepted

@@ -2,12 +2,12 @@ package search
 
 import "testing"
 
-// Sorted by relevance, a work is shown by its newest edition in the
-// language of its best-placed one, at the best-placed one's score; other
-// sorts keep the best-placed edition.
+// A work is shown by its newest edition in the language of its
+// best-placed one, at the best-placed one's place; sorted oldest first, by
+// the best-placed edition.
 func TestGroupWorksShowsNewestEdition(t *testing.T) {
 	meta := func(id, lang string, year, work int) *docMeta {
-		return &docMeta{Document: Document{ID: id, Language: lang, Year: year}, workOrd: work}
+		return &docMeta{Document: Document{ID: id, Language: lang, Year: year}, workOrd: work, edKey: parseEdition(year, "")}
 	}
 	old := meta("guide-2019", "en", 2019, 0)
 	current := meta("guide-2025", "en", 2025, 0)

@@ -196,7 +196,8 @@ func (x *Index) Document(ctx context.Context, id string) (*DocumentInfo, error) 
 	if d == nil {
 		return nil, ErrNotFound
 	}
-	return &DocumentInfo{Document: d.Document, OtherEditions: g.otherEditions(d)}, nil
+	return &DocumentInfo{Document: d.Document, Current: d.current, SupersededBy: d.supersededBy,
+		OtherEditions: g.otherEditions(d)}, nil
 }
 
 // Facets returns every value of every facet with its number of documents.
@@ -290,9 +291,7 @@ func (g *generation) load() error {
 			g.langs = append(g.langs, l)
 		}
 	}
-	for _, eds := range g.works {
-		sortEditions(eds)
-	}
+	g.markEditions()
 	g.internFacets()
 	if err := g.buildTable(ctx); err != nil {
 		return err
@@ -308,7 +307,8 @@ func (g *generation) otherEditions(d *docMeta) []Edition {
 	out := []Edition{}
 	for _, e := range g.works[d.work] {
 		if e != d {
-			out = append(out, Edition{ID: e.ID, Title: e.Title, Year: e.Year, Edition: e.Edition, Language: e.Language})
+			out = append(out, Edition{ID: e.ID, Title: e.Title, Year: e.Year, Edition: e.Edition, Language: e.Language,
+				Current: e.current, SupersededBy: e.supersededBy})
 		}
 	}
 	return out

@@ -67,6 +67,11 @@ type Hit struct {
 	// Added is when the document entered the library (sort=added).
 	Added time.Time `json:"added,omitzero"`
 	Score float64   `json:"score"`
+	// Current is true when no edition of the work in the hit's language is
+	// newer; otherwise SupersededBy is the id of the newest one (listed in
+	// OtherEditions).
+	Current      bool   `json:"current"`
+	SupersededBy string `json:"superseded_by,omitempty"`
 	// MatchingPages is the number of pages of the document that match the
 	// query: pages with every required word (or an equivalent of it) on
 	// them; only when no page has them all, pages with any of the words.
@@ -84,13 +89,16 @@ type PageHit struct {
 	Score   float64 `json:"score,omitempty"`
 }
 
-// Edition is another edition or translation of a hit's work.
+// Edition is another edition or translation of a hit's work. Editions are
+// listed newest first; Current and SupersededBy are as in Hit.
 type Edition struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Year     int    `json:"year,omitempty"`
-	Edition  string `json:"edition,omitempty"`
-	Language string `json:"language,omitempty"`
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Year         int    `json:"year,omitempty"`
+	Edition      string `json:"edition,omitempty"`
+	Language     string `json:"language,omitempty"`
+	Current      bool   `json:"current"`
+	SupersededBy string `json:"superseded_by,omitempty"`
 }
 
 // Facet is one value of a facet with the number of documents it gives.
@@ -105,6 +113,8 @@ type Facet struct {
 // DocumentInfo is a document's metadata as stored, for the document endpoint.
 type DocumentInfo struct {
 	Document
+	Current       bool      `json:"current"`                 // as in Hit
+	SupersededBy  string    `json:"superseded_by,omitempty"` // as in Hit
 	OtherEditions []Edition `json:"other_editions"`
 }
 

@@ -23,7 +23,8 @@ type scored struct {
 	score float64
 }
 
-// group is a work in a result: its best-placed edition and the others.
+// group is a work in a result: the edition shown, and the best-placed
+// edition, which gives the group its place (and its cursor).
 type group struct {
 	head scored
 	lead scored // the best-placed edition
@@ -209,7 +210,7 @@ func (x *Index) window(ctx context.Context, g *generation, c *compiled, hits []s
 			sort.Slice(top, func(i, j int) bool { return less(top[i], top[j], sortBy) })
 		}
 		w.groups = groupWorks(top, sortBy, g.numWorks)
-		if sortBy == "relevance" {
+		if sortBy != "oldest" {
 			newestBeyond(w.groups, hits[len(top):], sc)
 		}
 		w.from = from
@@ -274,11 +275,12 @@ func less(a, b scored, sortBy string) bool {
 }
 
 // groupWorks makes one group per work, placed where its best-placed edition
-// is. Sorted by relevance, the edition shown is the newest matching one in
-// the language of the best-placed edition — every hit holds all the query's
-// required words, and a practitioner wants the current guidance, in the
-// language they searched in — keeping the group's score; other sorts show
-// the best-placed edition.
+// is. The edition shown is the newest matching one in the language of the
+// best-placed edition (the current one, unless filters or the query leave
+// it out) — every hit holds all the query's required words, and a
+// practitioner wants the current guidance, in the language they searched
+// in — keeping the group's place; sorted oldest first, the best-placed
+// (oldest) edition is shown.
 func groupWorks(hits []scored, sortBy string, numWorks int) []group {
 	at := make(map[int]int, min(len(hits), numWorks)) // work → index in out
 	out := make([]group, 0, len(hits))
@@ -289,11 +291,11 @@ func groupWorks(hits []scored, sortBy string, numWorks int) []group {
 			at[h.d.workOrd] = len(out) - 1
 			continue
 		}
-		if sortBy != "relevance" {
+		if sortBy == "oldest" {
 			continue
 		}
 		g := &out[k]
-		if h.d.Language == g.lead.d.Language && h.d.Year > g.head.d.Year {
+		if h.d.Language == g.lead.d.Language && newerEdition(h.d, g.head.d) {
 			g.head = scored{d: h.d, score: g.lead.score}
 		}
 	}
@@ -307,6 +309,7 @@ func hitOf(s scored) Hit {
 		Types: nonNil(d.Types), Regions: nonNil(d.Regions), Countries: nonNil(d.Countries),
 		Tags: nonNil(d.Tags), Publishers: nonNil(d.Publishers), Year: d.Year, Edition: d.Edition,
 		Language: d.Language, Summary: d.Summary, SourceURL: d.URL, Added: d.Added, Score: s.score,
+		Current: d.current, SupersededBy: d.supersededBy,
 		Pages: []PageHit{}, OtherEditions: []Edition{},
 	}
 }

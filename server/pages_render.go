@@ -49,6 +49,8 @@ var templateFuncs = template.FuncMap{
 	"pageName":    pageName,
 	"facetLinks":  facetLinks,
 	"editionName": editionName,
+	"hitEditions": hitEditions,
+	"docEditions": docEditions,
 }
 
 // renderPage executes the named page template into a buffer first, so that a
