@@ -14,7 +14,7 @@ type editionsView struct {
 
 // editionLink is an edition with what the reader needs to choose it.
 type editionLink struct {
-	ID, Name string
+	ID, Title, Name string
 	// Note is "current edition" or "superseded by NAME"; empty for the
 	// edition shown.
 	Note string
@@ -43,7 +43,7 @@ func newEditionsView(q string, self search.Edition, others []search.Edition) edi
 		v.Current = self.Current
 	}
 	for _, e := range others {
-		l := editionLink{ID: e.ID, Name: editionName(e)}
+		l := editionLink{ID: e.ID, Title: e.Title, Name: editionName(e)}
 		switch {
 		case e.SupersededBy == self.ID:
 			l.Note = "superseded by this edition"
