@@ -433,9 +433,13 @@ func TestDocumentPageFacetsSuggestStats(t *testing.T) {
 	if err != nil || p.Label != "ii" || p.HTML != "" {
 		t.Errorf("labelled page: %+v, %v", p, err)
 	}
-	for _, n := range []int{0, 5} {
-		if _, err := x.Page(ctx, "frg-2025", n, ""); !errors.Is(err, ErrNotFound) {
-			t.Errorf("Page %d: %v", n, err)
+	if _, err := x.Page(ctx, "frg-2025", 5, ""); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Page 5 of 4: %v", err)
+	}
+	for _, n := range []int{0, MaxPageNumber + 1} {
+		var e *Error
+		if _, err := x.Page(ctx, "frg-2025", n, ""); !errors.As(err, &e) || e.Code != Invalid || e.Param != "n" {
+			t.Errorf("Page %d: %v, want an invalid n", n, err)
 		}
 	}
 	f, err := x.Facets(ctx)
