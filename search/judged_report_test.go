@@ -37,20 +37,24 @@ func scoreOf(qs []judgedQuery, out []judgedOutcome, split, typ string) judgedSco
 	return s
 }
 
-// judgedMisses lists the queries whose answer is not first, with what came
-// first instead.
-func judgedMisses(qs []judgedQuery, out []judgedOutcome, heldOut bool) string {
+// judgedMisses lists the queries whose answer is not first in our
+// engine's list, with what came first instead and the baselines' ranks.
+func judgedMisses(engines []judgedEngine, qs []judgedQuery, out map[string][]judgedOutcome, heldOut bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "queries whose answer is not first (rank 0: not in the list)\n")
+	fmt.Fprintf(&b, "queries whose answer is not first (rank 0: not in the list; baselines' ranks in brackets)\n")
+	ours := out[engines[0].Name()]
 	for i, q := range qs {
-		if out[i].Rank == 1 || (q.Split == "held-out" && !heldOut) {
+		if ours[i].Rank == 1 || (q.Split == "held-out" && !heldOut) {
 			continue
 		}
-		var top []string
-		for _, p := range out[i].Top {
+		var base, top []string
+		for _, e := range engines[1:] {
+			base = append(base, fmt.Sprintf("%s %d", e.Name(), out[e.Name()][i].Rank))
+		}
+		for _, p := range ours[i].Top {
 			top = append(top, fmt.Sprintf("%s p%d", p.Doc, p.Page))
 		}
-		fmt.Fprintf(&b, "%-5s %-8s %-9s rank %d  %q  first: %s\n", q.ID, q.Split, q.Type, out[i].Rank, q.Query, strings.Join(top, "; "))
+		fmt.Fprintf(&b, "%-5s %-8s %-9s rank %d (%s)  %q  first: %s\n", q.ID, q.Split, q.Type, ours[i].Rank, strings.Join(base, ", "), q.Query, strings.Join(top, "; "))
 	}
 	if !heldOut {
 		fmt.Fprintf(&b, "(held-out misses are listed with -judged.heldout)\n")

@@ -241,7 +241,7 @@ func TestJudged(t *testing.T) {
 	}
 	t.Logf("\n%s", judgedTable(engines, run, outcomes))
 	t.Logf("\n%s", judgedGoals(engines, run, outcomes))
-	t.Logf("\n%s", judgedMisses(run, outcomes["handbooks"], *judgedHeldOut))
+	t.Logf("\n%s", judgedMisses(engines, run, outcomes, *judgedHeldOut))
 	if len(skipped) == 0 {
 		checkFloors(t, floors, run, outcomes["handbooks"])
 	}
