@@ -411,6 +411,9 @@ func (f *libraryFake) Facets(ctx context.Context) (map[string][]search.Facet, er
 
 func (f *libraryFake) Suggest(ctx context.Context, q string, n int) ([]string, error) {
 	q = strings.ToLower(strings.TrimSpace(q))
+	if n == 0 {
+		n = search.DefaultLimits().DefaultSuggestions
+	}
 	seen := map[string]bool{}
 	var out []string
 	for _, d := range f.docs {
