@@ -225,6 +225,7 @@ type generation struct {
 	numWorks int                   // distinct works: docMeta.workOrd < numWorks
 	langs    []string              // field suffixes with at least one document
 	vocab    *vocabulary
+	phrases  *phraseTable
 	// facetsAll caches the facets of the whole index.
 	facetsOnce sync.Once
 	facetsAll  map[string][]Facet
@@ -298,6 +299,9 @@ func (g *generation) load() error {
 	}
 	g.vocab, err = loadVocabulary(g.ix.docs)
 	if err != nil {
+		return err
+	}
+	if g.phrases, err = loadPhrases(g.ix.docs); err != nil {
 		return err
 	}
 	return nil

@@ -114,7 +114,8 @@ func docEntry(d Document) map[string]interface{} {
 		bodyField(l):    body.String(),
 		fTagsText:       strings.Join(d.Tags, " . "),
 		pairsField(l):   d.Title + "\n" + d.Summary + "\n" + strings.Join(d.Tags, "\n") + "\n" + body.String(),
-		fWords:          d.Title + "\n" + d.Summary + "\n" + strings.Join(d.Tags, "\n") + "\n" + body.String(),
+		fWords:          cleanWords(d.Title + "\n" + d.Summary + "\n" + strings.Join(d.Tags, "\n") + "\n" + body.String()),
+		fPhrases:        docPhrases(d),
 	}
 	if d.Year != 0 {
 		e[fYear] = strconv.Itoa(d.Year)

@@ -245,6 +245,9 @@ func docsMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fYearNum, year)
 	dm.AddFieldMappingsAt(fMeta, storedOnly())
 	dm.AddFieldMappingsAt(fWords, textField(foldAnalyzer, false, false))
+	phrases := keywordField()
+	phrases.DocValues = false
+	dm.AddFieldMappingsAt(fPhrases, phrases)
 	dm.AddFieldMappingsAt(fTagsText, textField("hb_en", false, false))
 	for _, l := range append(languages[:len(languages):len(languages)], otherLang) {
 		a := analyzerFor(l)

@@ -87,9 +87,11 @@ func isNumber(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
 }
 
-// Suggest completes what someone is typing: titles containing the words
-// typed so far (the last one as a prefix), then the query completed with
-// the most frequent words of the library starting with the last word.
+// Suggest completes what someone is typing: titles holding the words
+// typed so far (the last one as a prefix; a long title by its part that
+// holds them), then the library's phrases that continue the text, used by
+// the most documents first, then the words that complete the last one.
+// Every suggestion is at most maxSuggestRunes long.
 func (x *Index) Suggest(ctx context.Context, q string, n int) ([]string, error) {
 	if err := x.limits.CheckSuggest(q, n); err != nil {
 		return nil, err
@@ -110,8 +112,9 @@ func (x *Index) Suggest(ctx context.Context, q string, n int) ([]string, error) 
 	out := []string{}
 	seen := map[string]bool{}
 	add := func(s string) {
-		if !seen[strings.ToLower(s)] && len(out) < n {
-			seen[strings.ToLower(s)] = true
+		k := fold(s)
+		if s != "" && !seen[k] && len(out) < n && len([]rune(s)) <= maxSuggestRunes {
+			seen[k] = true
 			out = append(out, s)
 		}
 	}
@@ -120,12 +123,25 @@ func (x *Index) Suggest(ctx context.Context, q string, n int) ([]string, error) 
 			break
 		}
 		if titleMatches(d.titleKey, words) {
-			add(d.Title)
+			add(suggestTitle(d.Title, words))
 		}
 	}
+	phrases := g.phrases.complete(strings.Join(words, " "), n)
+	for _, p := range phrases {
+		add(p)
+	}
 	head := strings.Join(words[:len(words)-1], " ")
-	for _, w := range g.vocab.complete(last, n) {
+	if head != "" && len(phrases) > 0 {
+		// The library's phrases say how the text goes on; a word that
+		// merely starts like the last one ("duty time") would be a guess.
+		return out, nil
+	}
+	stop := anyStopWord()
+	for _, w := range g.vocab.complete(last, 2*n) {
 		if head != "" {
+			if stop[w] {
+				continue // "duty the": a stop word completes no phrase
+			}
 			w = head + " " + w
 		}
 		add(w)

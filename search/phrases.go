@@ -1,0 +1,330 @@
+package search
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/es"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// Suggestions complete what someone types with the library's own phrases,
+// ranked by how many documents use them. Each document contributes, in the
+// keyword field "phrases", the runs of two to four words that it repeats
+// (or that its title or tags hold), neither starting nor ending with a stop
+// word: "duty to notify", never "duty the". The field's dictionary then
+// counts documents per phrase, which is the ranking. E-mail addresses and
+// web addresses are left out, and a word glued to an acronym
+// ("NRMReform") ends a phrase, so that no suggestion is made of pieces of
+// addresses or of words the PDF ran together.
+const fPhrases = "phrases"
+
+// Bounds of phrases and suggestions.
+const (
+	phraseMinWords = 2
+	phraseMaxWords = 4
+	phrasesPerDoc  = 200 // the most repeated phrases of a document are kept
+	maxWordRunes   = 25  // longer "words" are noise (hashes, glued text)
+	// maxSuggestRunes bounds a suggestion: a long title is cut at its
+	// subtitle, or not offered.
+	maxSuggestRunes = 60
+)
+
+// phraseWord is a word of a text as shown (lower case) and as matched
+// (folded); brk is true for a break (punctuation, an address, glued words).
+type phraseWord struct {
+	shown, folded string
+	brk           bool
+}
+
+// textWords splits text into words and breaks, for phrases.
+func textWords(text string, out []phraseWord) []phraseWord {
+	for _, f := range strings.FieldsFunc(text, unicode.IsSpace) {
+		if isAddress(f) {
+			out = append(out, phraseWord{brk: true})
+			continue
+		}
+		start := -1
+		rs := []rune(f)
+		for i := 0; i <= len(rs); i++ {
+			inWord := i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]) ||
+				(rs[i] == '-' || rs[i] == '\'' || rs[i] == '’') && start >= 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]))
+			if inWord {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				w := rs[start:i]
+				if glued(w) || len(w) > maxWordRunes {
+					out = append(out, phraseWord{brk: true})
+				} else {
+					s := strings.ToLower(string(w))
+					out = append(out, phraseWord{shown: s, folded: string(foldTerm([]byte(s)))})
+				}
+				start = -1
+			}
+			if i < len(rs) && !unicode.IsSpace(rs[i]) {
+				out = append(out, phraseWord{brk: true}) // punctuation
+			}
+		}
+	}
+	return append(out, phraseWord{brk: true})
+}
+
+// isAddress reports whether a whitespace-separated token is an e-mail or
+// web address.
+func isAddress(f string) bool {
+	l := strings.ToLower(f)
+	return strings.Contains(l, "@") || strings.HasPrefix(l, "http:") || strings.HasPrefix(l, "https:") ||
+		strings.HasPrefix(l, "www.") || strings.Contains(l, ".gov.") || strings.Contains(l, ".org/") ||
+		strings.Contains(l, ".com/")
+}
+
+// glued reports a word run together with an acronym ("NRMReform") or with
+// the next word ("homeOffice"): a capitalised word after two lower-case
+// letters or after two capitals. "McDonald", "PhD" and "iPhone" are not.
+func glued(w []rune) bool {
+	for i := 1; i+1 < len(w); i++ {
+		if i >= 2 && unicode.IsUpper(w[i]) && unicode.IsLower(w[i+1]) && unicode.IsLower(w[i-1]) && unicode.IsLower(w[i-2]) {
+			return true
+		}
+		if i >= 2 && unicode.IsUpper(w[i]) && unicode.IsLower(w[i+1]) && unicode.IsUpper(w[i-1]) && unicode.IsUpper(w[i-2]) {
+			return true
+		}
+	}
+	return false
+}
+
+var stopWordSets = sync.OnceValue(func() map[string]map[string]bool {
+	c := registry.NewCache()
+	out := map[string]map[string]bool{}
+	for lang, name := range map[string]string{"en": en.StopName, "fr": fr.StopName, "es": es.StopName, "ru": ru.StopName, "ar": ar.StopName} {
+		m, err := c.TokenMapNamed(name)
+		if err != nil {
+			continue
+		}
+		set := make(map[string]bool, len(m))
+		for w := range m {
+			set[w] = true
+		}
+		out[lang] = set
+	}
+	return out
+})
+
+// anyStopWord is the stop words of every language with a list.
+var anyStopWord = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, set := range stopWordSets() {
+		for w := range set {
+			out[w] = true
+		}
+	}
+	return out
+})
+
+// usable reports whether w may start or end a phrase.
+func usable(w phraseWord, stop map[string]bool) bool {
+	if w.brk || stop[w.shown] || len([]rune(w.shown)) < 2 {
+		return false
+	}
+	return !isNumber(w.folded)
+}
+
+// possessive reports a word such as "responder's", which ends no phrase.
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// docPhrases lists a document's phrases for the "phrases" field, each as
+// "folded\tshown".
+func docPhrases(d Document) []string {
+	stop := stopWordSets()[d.Language]
+	counts := map[string]int{}
+	var words []phraseWord
+	collect := func(text string, always bool) {
+		words = textWords(text, words[:0])
+		for i := range words {
+			if !usable(words[i], stop) {
+				continue
+			}
+			for n := phraseMinWords; n <= phraseMaxWords && i+n <= len(words); n++ {
+				last := words[i+n-1]
+				if last.brk {
+					break
+				}
+				if !usable(last, stop) || possessive(last.shown) {
+					continue
+				}
+				var folded, shown strings.Builder
+				for k, w := range words[i : i+n] {
+					if k > 0 {
+						folded.WriteByte(' ')
+						shown.WriteByte(' ')
+					}
+					folded.WriteString(w.folded)
+					shown.WriteString(w.shown)
+				}
+				key := folded.String() + "\t" + shown.String()
+				if always {
+					counts[key] += 2
+				} else {
+					counts[key]++
+				}
+			}
+		}
+	}
+	collect(d.Title, true)
+	for _, t := range d.Tags {
+		collect(t, true)
+	}
+	collect(d.Summary, false)
+	for _, p := range d.Pages {
+		collect(p.Text, false)
+	}
+	out := make([]string, 0, len(counts))
+	for k, n := range counts {
+		if n >= 2 {
+			out = append(out, k)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if counts[out[i]] != counts[out[j]] {
+			return counts[out[i]] > counts[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	if len(out) > phrasesPerDoc {
+		out = out[:phrasesPerDoc]
+	}
+	return out
+}
+
+// phraseTable is the library's phrases, sorted by their folded form, with
+// the number of documents using each.
+type phraseTable struct {
+	folded, shown []string
+	counts        []int
+}
+
+func loadPhrases(idx bleve.Index) (*phraseTable, error) {
+	n, err := idx.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	min := 1
+	if n >= vocabularySmall {
+		min = vocabularyMinDocs
+	}
+	fd, err := idx.FieldDict(fPhrases)
+	if err != nil {
+		return nil, err
+	}
+	defer fd.Close()
+	t := &phraseTable{}
+	for {
+		e, err := fd.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		folded, shown, ok := strings.Cut(e.Term, "\t")
+		if ok && int(e.Count) >= min {
+			t.folded = append(t.folded, folded)
+			t.shown = append(t.shown, shown)
+			t.counts = append(t.counts, int(e.Count))
+		}
+	}
+	return t, nil
+}
+
+// complete returns up to n phrases that continue the folded text typed
+// (its last word as a prefix), used by the most documents first.
+func (t *phraseTable) complete(typed string, n int) []string {
+	if t == nil || typed == "" {
+		return nil
+	}
+	lo := sort.SearchStrings(t.folded, typed)
+	var idx []int
+	for i := lo; i < len(t.folded) && strings.HasPrefix(t.folded[i], typed); i++ {
+		if t.folded[i] != typed {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		if t.counts[idx[a]] != t.counts[idx[b]] {
+			return t.counts[idx[a]] > t.counts[idx[b]]
+		}
+		return len(t.folded[idx[a]]) < len(t.folded[idx[b]])
+	})
+	out := make([]string, 0, min(n, len(idx)))
+	for _, i := range idx[:min(n, len(idx))] {
+		out = append(out, t.shown[i])
+	}
+	return out
+}
+
+// suggestTitle is the part of a title to offer for the words typed: the
+// whole title when short enough, else its shortest part (title or
+// subtitle) that holds the words; "" when none is short enough.
+func suggestTitle(title string, words []string) string {
+	if len([]rune(title)) <= maxSuggestRunes {
+		return title
+	}
+	best := ""
+	for _, part := range titleParts(title) {
+		if len([]rune(part)) <= maxSuggestRunes && len(strings.Fields(part)) > 1 &&
+			titleMatches(fold(part), words) && (best == "" || len(part) < len(best)) {
+			best = part
+		}
+	}
+	return best
+}
+
+// titleParts splits a title at its subtitle marks: colons, dashes,
+// brackets.
+func titleParts(title string) []string {
+	f := func(r rune) bool { return r == ':' || r == '–' || r == '—' || r == '(' || r == ')' || r == '|' }
+	var out []string
+	for _, p := range strings.FieldsFunc(strings.ReplaceAll(title, " - ", " – "), f) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// cleanWords leaves e-mail and web addresses and glued words out of text
+// for the words field, the dictionary of suggestions and corrections.
+func cleanWords(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, f := range strings.FieldsFunc(text, unicode.IsSpace) {
+		if isAddress(f) || hasGlued(f) {
+			continue
+		}
+		b.WriteString(f)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func hasGlued(f string) bool {
+	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if glued([]rune(w)) {
+			return true
+		}
+	}
+	return false
+}
