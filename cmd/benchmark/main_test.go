@@ -207,9 +207,19 @@ func TestTreeRSSCountsChildren(t *testing.T) {
 	if len(kids) != 1 {
 		t.Fatalf("children of the shell: %v, want one", kids)
 	}
-	own := procStatusKB(sh.Process.Pid, "VmRSS:") * 1024
-	child := procStatusKB(kids[0], "VmRSS:") * 1024
-	tree := treeRSS(sh.Process.Pid)
+	// The shell may still be touching pages just after it started its
+	// child: measure until the two processes read the same before and
+	// after the tree is measured.
+	var own, child, tree int64
+	for i := 0; i < 100; i++ {
+		own = procStatusKB(sh.Process.Pid, "VmRSS:") * 1024
+		child = procStatusKB(kids[0], "VmRSS:") * 1024
+		tree = treeRSS(sh.Process.Pid)
+		if own == procStatusKB(sh.Process.Pid, "VmRSS:")*1024 && child == procStatusKB(kids[0], "VmRSS:")*1024 && tree == own+child {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	if own <= 0 || child <= 0 || tree != own+child {
 		t.Errorf("tree RSS %d, want the shell's %d + its child's %d", tree, own, child)
 	}
