@@ -4,12 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -101,20 +101,16 @@ func TestBrowserSampleLibrary(t *testing.T) {
 		t.Errorf("after sorting: %s", got)
 	}
 
-	// 3. The newest toolkit's card links its page 4, "3. Duty to notify".
-	want := "/documents/ho-frt-2025/file#page=4"
+	// 3. The newest toolkit's card links its page 4, "3. Duty to notify",
+	// which opens in the viewer with the words marked.
+	want := "/documents/ho-frt-2025/pages/4/view?q=duty+to+notify"
 	links := eval[[]string](b, `[...document.querySelectorAll('a.pg')].map(a => a.getAttribute('href'))`)
 	if !slices.Contains(links, want) {
 		t.Fatalf("no link to %s among %q (results %q)", want, links, b.resultTitles())
 	}
-	nav, err := chromedp.Run(b.step(), chromedp.WaitEvent(page.FrameNavigated,
-		func(ev page.EventFrameNavigated) bool { return ev.Frame.ParentID == "" },
-		chromedp.Click(chromedp.CSS(`a.pg[href="`+want+`"]`))))
-	if err != nil {
-		t.Fatalf("open the page: %v", err)
-	}
-	if got := strings.TrimPrefix(nav.Frame.URL+nav.Frame.URLFragment, b.base); got != want || nav.Frame.MimeType != "application/pdf" {
-		t.Errorf("opened %s (%s), want %s", got, nav.Frame.MimeType, want)
+	b.load("open the page", 200, chromedp.Click(chromedp.CSS(`a.pg[href="`+want+`"]`)))
+	if v := b.waitViewer(); b.path() != want || v.Page != "4" || v.SelectedPage != "4" {
+		t.Errorf("opened %s: %+v, want %s at page 4 with a match selected", b.path(), v, want)
 	}
 	b.noConsoleErrors("sample library search")
 
@@ -169,29 +165,26 @@ func TestBrowserDomainCorpus(t *testing.T) {
 		t.Errorf("after sorting: %s", got)
 	}
 	// The first toolkit card is the newest edition; its first page link
-	// is a page with the phrase.
+	// is a page with the phrase, opened in the viewer.
 	type card struct {
 		Title, Meta, Href string
 	}
 	c := eval[card](b, `(h => h && {Title: h.querySelector('.hit-title').textContent, Meta: h.querySelector('.meta').textContent,
 		Href: (h.querySelector('a.pg') || {getAttribute: () => ''}).getAttribute('href')})(
 		[...document.querySelectorAll('.hit')].find(h => /First Responder Toolkit/.test(h.textContent)))`)
-	if !strings.Contains(c.Meta, "2026") || !strings.Contains(c.Href, "/file#page=") {
+	m := regexp.MustCompile(`/pages/(\d+)/view\?q=duty\+to\+notify$`).FindStringSubmatch(c.Href)
+	if !strings.Contains(c.Meta, "2026") || m == nil {
 		t.Fatalf("first toolkit card: %+v", c)
 	}
 	b.screenshot("domain-results.png")
-	nav, err := chromedp.Run(b.step(), chromedp.WaitEvent(page.FrameNavigated,
-		func(ev page.EventFrameNavigated) bool { return ev.Frame.ParentID == "" },
-		chromedp.Click(chromedp.CSS(`a.pg[href="`+c.Href+`"]`))))
-	if err != nil {
-		t.Fatalf("open the page: %v", err)
+	b.load("open the page", 200, chromedp.Click(chromedp.CSS(`a.pg[href="`+c.Href+`"]`)))
+	if v := b.waitViewer(); b.path() != c.Href || v.Page != m[1] || v.SelectedPage != m[1] {
+		t.Errorf("opened %s: %+v, want %s at page %s with a match selected", b.path(), v, c.Href, m[1])
 	}
-	if got := strings.TrimPrefix(nav.Frame.URL+nav.Frame.URLFragment, b.base); got != c.Href || nav.Frame.MimeType != "application/pdf" {
-		t.Errorf("opened %s (%s), want %s", got, nav.Frame.MimeType, c.Href)
-	}
+	b.screenshot("domain-viewer.png")
 	b.noConsoleErrors("domain corpus")
 	// The page the link opens holds the phrase.
-	textURL := strings.Replace(c.Href, "/file#page=", "/pages/", 1)
+	textURL := strings.TrimSuffix(c.Href, "/view?q=duty+to+notify")
 	b.open(textURL)
 	if got := strings.ToLower(b.text(".text")); !strings.Contains(strings.Join(strings.Fields(got), " "), "duty to notify") {
 		t.Errorf("%s does not say duty to notify", textURL)

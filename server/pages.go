@@ -23,7 +23,10 @@ func (s *Server) routePages(r *mux.Router) {
 	get("/documents/{id}", s.handleDocumentPage)
 	get("/documents/{id}/pages", s.handlePageJump)
 	get("/documents/{id}/pages/{n}", s.handlePageText)
+	get("/documents/{id}/pages/{n}/view", s.handleViewer)
 	r.Handle("/static/{name}", http.HandlerFunc(serveStatic)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/static/pdfjs/{name}", http.HandlerFunc(serveStatic)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/static/pdfjs/images/{name}", http.HandlerFunc(serveStatic)).Methods(http.MethodGet, http.MethodHead)
 	// Browsers ask for /favicon.ico on their own (a PDF viewer does).
 	r.Handle("/favicon.ico", http.HandlerFunc(serveFavicon)).Methods(http.MethodGet, http.MethodHead)
 }
@@ -98,6 +101,7 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) error 
 	vals, _ := url.ParseQuery(r.URL.RawQuery) // a malformed pair is dropped, as a browser would
 	st := newSearchState(vals)
 	p := newSearchPage(st)
+	p.Base = baseURL(r)
 	clean := url.Values(st.clone())
 	if pg := strings.TrimSpace(vals.Get("page")); pg != "" && pg != "1" {
 		clean.Set("page", pg)
@@ -151,8 +155,11 @@ func (s *Server) handleDocumentPage(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	p := newDocumentPage(doc, q)
+	p.Base = baseURL(r)
 	status := http.StatusOK
-	if err := p.fillInside(r.Context(), s.searchOnce); err != nil {
+	err = p.fillInside(r.Context(), s.searchOnce)
+	p.citeInside()
+	if err != nil {
 		ae := classify(err)
 		if ae.Status >= 500 {
 			return err
@@ -211,7 +218,9 @@ func (s *Server) handlePageText(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	return renderPage(w, r, http.StatusOK, "pagetext.html", newPageTextPage(doc, pt, q))
+	p := newPageTextPage(doc, pt, q)
+	p.citePage(baseURL(r), doc)
+	return renderPage(w, r, http.StatusOK, "pagetext.html", p)
 }
 
 func (s *Server) pageText(ctx context.Context, id string, n int, q string) (*search.PageText, error) {

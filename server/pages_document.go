@@ -12,6 +12,7 @@ import (
 // and, when a query is given, its matching pages.
 type documentPage struct {
 	Title      string
+	Base       string // scheme and host, for the absolute links of citations
 	Doc        *search.DocumentInfo
 	Q          string
 	Error      string // a mistake in the query, said so that it can be fixed
@@ -85,6 +86,8 @@ type pageTextPage struct {
 	Text     *search.PageText
 	HTML     string // escaped text with <mark>, when a query marked something
 	Printed  string // the printed page label, when it differs from the number
+	Citation string // of the page, in a readable style
+	Share    string // the page in the viewer with the words marked
 	Prev     string
 	Next     string
 }

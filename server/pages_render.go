@@ -20,7 +20,7 @@ var templateFS embed.FS
 
 // pageTemplates are the parsed HTML templates, one per page, each combined
 // with the shared layout.
-var pageTemplates = mustParsePages("search.html", "document.html", "pagetext.html", "error.html")
+var pageTemplates = mustParsePages("search.html", "document.html", "pagetext.html", "error.html", "viewer.html")
 
 func mustParsePages(names ...string) map[string]*template.Template {
 	base := template.Must(template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html"))
@@ -46,6 +46,12 @@ var templateFuncs = template.FuncMap{
 	"passages": func(id, lang, q string, pages []search.PageHit) passageList {
 		return passageList{ID: id, Lang: lang, Q: q, Pages: pages}
 	},
+	"hitPassages": hitPassages,
+	"citeDoc":     citeDoc,
+	"citation":    func(text, id string) citationBox { return citationBox{Text: text, Exports: docExports(id)} },
+	"citeHit":     citeHit,
+	"docExports":  docExports,
+	"viewerURL":   viewerURL,
 	"pageName":    pageName,
 	"facetLinks":  facetLinks,
 	"editionName": editionName,
@@ -92,6 +98,7 @@ const minGzip = 1400
 type passageList struct {
 	ID, Lang, Q string
 	Pages       []search.PageHit
+	cite        func(search.PageHit) string // nil: pages without citations
 }
 
 // pageName is how a page is cited: "p. 12", with the printed label when the

@@ -16,6 +16,7 @@ type searchFunc func(context.Context, search.Request) (*search.Result, error)
 // searchPage is what the search template shows.
 type searchPage struct {
 	Title    string
+	Base     string // scheme and host, for the absolute links of citations
 	State    searchState
 	Q        string
 	PerPage  string
