@@ -4,6 +4,8 @@ import "time"
 
 // Document is one handbook as the indexer hands it to the index: its catalog
 // metadata (already normalised by the indexer) and the text of its pages.
+// Its JSON is the form in which the index stores a document's metadata, not
+// a wire format: the server builds its responses from it.
 type Document struct {
 	ID         string   `json:"id"`
 	File       string   `json:"file"` // slash-separated path relative to the library root

@@ -28,110 +28,110 @@ type Request struct {
 	Within string
 }
 
-// Result is the answer to a Request; its JSON is the API's search response.
+// Result is the answer to a Request. It is a domain value, not a wire
+// format: the server builds its responses from it.
 type Result struct {
-	Query string `json:"query"`
+	Query string
 	// Total counts results: works, with their editions and translations
 	// grouped (pages, for a search within one document).
-	Total int `json:"total"`
+	Total int
 	// Documents counts the matching documents, every edition apart: what
 	// facet counts add up to.
-	Documents    int      `json:"documents"`
-	TookMS       float64  `json:"took_ms"`
-	AlsoSearched []string `json:"also_searched"`
+	Documents    int
+	TookMS       float64
+	AlsoSearched []string
 	// Relaxed lists the words of the query left out because no result had
 	// them all (least informative first); empty when every word matched.
-	Relaxed    []string           `json:"relaxed"`
-	DidYouMean *string            `json:"did_you_mean"`
-	Hits       []Hit              `json:"hits"`
-	Facets     map[string][]Facet `json:"facets"`
-	NextCursor *string            `json:"next_cursor"`
+	Relaxed    []string
+	DidYouMean *string
+	Hits       []Hit
+	Facets     map[string][]Facet
+	NextCursor *string
 }
 
 // Hit is one document (work) in a result.
 type Hit struct {
-	ID         string   `json:"id"`
-	Title      string   `json:"title"`
-	File       string   `json:"file"`
-	URL        string   `json:"url"` // where this service serves the PDF: /documents/ID/file
-	Types      []string `json:"types"`
-	Regions    []string `json:"regions"`
-	Countries  []string `json:"countries"`
-	Tags       []string `json:"tags"`
-	Publishers []string `json:"publisher"`
-	Year       int      `json:"year,omitempty"`
-	Edition    string   `json:"edition,omitempty"`
-	Language   string   `json:"language"`
-	Summary    string   `json:"summary,omitempty"`
-	SourceURL  string   `json:"source_url,omitempty"`
+	ID         string
+	Title      string
+	File       string
+	Types      []string
+	Regions    []string
+	Countries  []string
+	Tags       []string
+	Publishers []string
+	Year       int
+	Edition    string
+	Language   string
+	Summary    string
+	SourceURL  string
 	// Added is when the document entered the library (sort=added).
-	Added time.Time `json:"added,omitzero"`
-	Score float64   `json:"score"`
+	Added time.Time
+	Score float64
 	// Current is true when no edition of the work in the hit's language is
 	// newer; otherwise SupersededBy is the id of the newest one (listed in
 	// OtherEditions).
-	Current      bool   `json:"current"`
-	SupersededBy string `json:"superseded_by,omitempty"`
+	Current      bool
+	SupersededBy string
 	// MatchingPages is the number of pages of the document that match the
 	// query: pages with every required word (or an equivalent of it) on
 	// them; only when no page has them all, pages with any of the words.
-	MatchingPages int       `json:"matching_pages"`
-	Pages         []PageHit `json:"pages"`
-	OtherEditions []Edition `json:"other_editions"`
+	MatchingPages int
+	Pages         []PageHit
+	OtherEditions []Edition
 }
 
 // PageHit is a matching page with a passage. Snippet is HTML-escaped text in
 // which only <mark> and </mark> are markup.
 type PageHit struct {
-	Page    int     `json:"page"`
-	Label   string  `json:"label"`
-	Snippet string  `json:"snippet"`
-	Score   float64 `json:"score,omitempty"`
+	Page    int
+	Label   string
+	Snippet string
+	Score   float64
 }
 
 // Edition is another edition or translation of a hit's work. Editions are
 // listed newest first; Current and SupersededBy are as in Hit.
 type Edition struct {
-	ID           string `json:"id"`
-	Title        string `json:"title"`
-	Year         int    `json:"year,omitempty"`
-	Edition      string `json:"edition,omitempty"`
-	Language     string `json:"language,omitempty"`
-	Current      bool   `json:"current"`
-	SupersededBy string `json:"superseded_by,omitempty"`
+	ID           string
+	Title        string
+	Year         int
+	Edition      string
+	Language     string
+	Current      bool
+	SupersededBy string
 }
 
 // Facet is one value of a facet with the number of documents it gives.
 type Facet struct {
-	Value    string `json:"value"`
-	Count    int    `json:"count"`
-	Selected bool   `json:"selected"`
+	Value    string
+	Count    int
+	Selected bool
 	// Parent is set for countries (their region) and sub-regions.
-	Parent string `json:"parent,omitempty"`
+	Parent string
 }
 
 // DocumentInfo is a document's metadata as stored, for the document endpoint.
 type DocumentInfo struct {
 	Document
-	Current       bool      `json:"current"`                 // as in Hit
-	SupersededBy  string    `json:"superseded_by,omitempty"` // as in Hit
-	OtherEditions []Edition `json:"other_editions"`
+	Current       bool   // as in Hit
+	SupersededBy  string // as in Hit
+	OtherEditions []Edition
 }
 
 // PageText is the text of one page, optionally with query matches marked.
 type PageText struct {
-	ID    string `json:"id"`
-	Page  int    `json:"page"`
-	Label string `json:"label"`
-	Pages int    `json:"pages"`          // page count of the document
-	Text  string `json:"text"`           // plain text
-	HTML  string `json:"html,omitempty"` // escaped text with <mark>, when a query was given
+	ID    string
+	Page  int
+	Label string
+	Pages int    // page count of the document
+	Text  string // plain text
+	HTML  string // escaped text with <mark>, when a query was given
 }
 
 // Stats describe the open index, for health checks and metrics.
 type Stats struct {
-	Generation string  `json:"generation"`
-	Documents  int     `json:"documents"`
-	Pages      int     `json:"pages"`
-	LastRun    RunInfo `json:"last_run"`
+	Generation string
+	Documents  int
+	Pages      int
+	LastRun    RunInfo
 }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"net/url"
 	"sort"
 	"strings"
 	"time"
@@ -305,7 +304,7 @@ func groupWorks(hits []scored, sortBy string, numWorks int) []group {
 func hitOf(s scored) Hit {
 	d := s.d
 	return Hit{
-		ID: d.ID, Title: d.Title, File: d.File, URL: documentURL(d.ID),
+		ID: d.ID, Title: d.Title, File: d.File,
 		Types: nonNil(d.Types), Regions: nonNil(d.Regions), Countries: nonNil(d.Countries),
 		Tags: nonNil(d.Tags), Publishers: nonNil(d.Publishers), Year: d.Year, Edition: d.Edition,
 		Language: d.Language, Summary: d.Summary, SourceURL: d.URL, Added: d.Added, Score: s.score,
@@ -313,9 +312,6 @@ func hitOf(s scored) Hit {
 		Pages: []PageHit{}, OtherEditions: []Edition{},
 	}
 }
-
-// documentURL is where the service serves a document's PDF.
-func documentURL(id string) string { return "/documents/" + url.PathEscape(id) + "/file" }
 
 func nonNil(s []string) []string {
 	if s == nil {

@@ -2,22 +2,7 @@ package server
 
 import (
 	"net/http"
-	"net/url"
-	"strconv"
-
-	"handbooks/search"
 )
-
-// fileURL is where this server serves the PDF of document id.
-func fileURL(id string) string {
-	return "/documents/" + url.PathEscape(id) + "/file"
-}
-
-// documentResponse is the body of GET /api/documents/{id}.
-type documentResponse struct {
-	*search.DocumentInfo
-	FileURL string `json:"url"`
-}
 
 // handleDocument serves GET /api/documents/{id}: a document's metadata,
 // page count, extraction outcome and other editions.
@@ -33,14 +18,8 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, documentResponse{DocumentInfo: doc, FileURL: fileURL(doc.ID)})
+	writeJSON(w, newDocumentResponse(doc))
 	return nil
-}
-
-// pageResponse is the body of GET /api/documents/{id}/pages/{n}.
-type pageResponse struct {
-	*search.PageText
-	FileURL string `json:"url"` // the PDF, opened at this page
 }
 
 // handlePage serves GET /api/documents/{id}/pages/{n}?q=: the text of one
@@ -71,6 +50,6 @@ func (s *Server) handlePage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, pageResponse{PageText: p, FileURL: fileURL(p.ID) + "#page=" + strconv.Itoa(p.Page)})
+	writeJSON(w, newPageResponse(p))
 	return nil
 }

@@ -31,7 +31,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) error {
 	if _, err := params(r); err != nil {
 		return err
 	}
-	writeJSON(w, map[string]string{"status": "ok"})
+	writeJSON(w, healthResponse{Status: "ok"})
 	return nil
 }
 

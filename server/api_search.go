@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gorilla/mux"
-
-	"handbooks/search"
 )
 
 // params parses r's query string against the parameters its route accepts
@@ -45,13 +43,8 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, res)
+	writeJSON(w, newSearchResponse(res))
 	return nil
-}
-
-// facetsResponse is the body of GET /api/facets.
-type facetsResponse struct {
-	Facets map[string][]search.Facet `json:"facets"`
 }
 
 // handleFacets serves GET /api/facets: every facet value with its
@@ -68,14 +61,8 @@ func (s *Server) handleFacets(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, facetsResponse{Facets: f})
+	writeJSON(w, facetsResponse{Facets: newFacets(f)})
 	return nil
-}
-
-// suggestResponse is the body of GET /api/suggest.
-type suggestResponse struct {
-	Query       string   `json:"query"`
-	Suggestions []string `json:"suggestions"`
 }
 
 // handleSuggest serves GET /api/suggest?q=&limit=: completions of a

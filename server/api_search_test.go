@@ -85,7 +85,7 @@ func TestSearchRequest(t *testing.T) {
 	if !reflect.DeepEqual(fake.lastReq, want) {
 		t.Errorf("request\n%+v, want\n%+v", fake.lastReq, want)
 	}
-	var res search.Result
+	var res searchResponse
 	if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}

@@ -54,6 +54,11 @@ var searchCodes = map[search.Code]string{
 	search.Timeout:   codeTimeout,
 }
 
+// errorResponse is the body of every error of the API.
+type errorResponse struct {
+	Error *apiError `json:"error"`
+}
+
 // apiError is an error with the status, code and message the client sees.
 type apiError struct {
 	Status  int    `json:"-"`
@@ -140,9 +145,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	h.Del("Content-Disposition")
 	h.Del("ETag")
 	h.Del("Last-Modified")
-	writeJSONStatus(w, ae.Status, struct {
-		Error *apiError `json:"error"`
-	}{ae})
+	writeJSONStatus(w, ae.Status, errorResponse{ae})
 }
 
 // redactQuery removes from an error's text the values of r's query

@@ -62,7 +62,7 @@ func (f *fakeSearcher) Search(ctx context.Context, req search.Request) (*search.
 		}
 	}
 	return &search.Result{Query: req.Query, Total: 1, AlsoSearched: []string{},
-		Hits: []search.Hit{{ID: "guide", Title: "First responder guide", File: "guide.pdf", URL: "/documents/guide/file",
+		Hits: []search.Hit{{ID: "guide", Title: "First responder guide", File: "guide.pdf",
 			MatchingPages: 1, Pages: []search.PageHit{{Page: 2, Label: "1", Snippet: "The <mark>duty</mark> to notify"}}}},
 		Facets: map[string][]search.Facet{"type": {{Value: "Guidance", Count: 1}}}}, nil
 }

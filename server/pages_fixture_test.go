@@ -305,7 +305,7 @@ func (f *libraryFake) Search(ctx context.Context, req search.Request) (*search.R
 // hit builds a result hit: the pages with the query's words, best first,
 // three of them (all when searching inside the document).
 func (f *libraryFake) hit(d *search.Document, qw []string, all bool) search.Hit {
-	h := search.Hit{ID: d.ID, Title: d.Title, File: d.File, URL: pdfURL(d.ID, 0), Types: d.Types, Regions: d.Regions,
+	h := search.Hit{ID: d.ID, Title: d.Title, File: d.File, Types: d.Types, Regions: d.Regions,
 		Countries: d.Countries, Tags: d.Tags, Publishers: d.Publishers, Year: d.Year, Edition: d.Edition,
 		Language: d.Language, Summary: d.Summary, Score: 1, OtherEditions: f.editions(d)}
 	type pg struct {

@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -138,30 +137,6 @@ func snippetHTML(s string) template.HTML {
 		return template.HTML(template.HTMLEscapeString(rest))
 	}
 	return template.HTML(s)
-}
-
-func pdfURL(id string, page int) string {
-	u := "/documents/" + url.PathEscape(id) + "/file"
-	if page > 0 {
-		u += "#page=" + strconv.Itoa(page)
-	}
-	return u
-}
-
-func docURL(id, q string) string {
-	u := "/documents/" + url.PathEscape(id)
-	if q != "" {
-		u += "?" + url.Values{"q": {q}}.Encode()
-	}
-	return u
-}
-
-func pageURL(id string, page int, q string) string {
-	u := "/documents/" + url.PathEscape(id) + "/pages/" + strconv.Itoa(page)
-	if q != "" {
-		u += "?" + url.Values{"q": {q}}.Encode()
-	}
-	return u
 }
 
 func plural(n int, one, many string) string {
