@@ -92,6 +92,7 @@ func TestBrowserViewer(t *testing.T) {
 		t.Errorf("%d highlights on page 4, want every match marked", n)
 	}
 	png := b.screenshot("viewer.png")
+	b.axe("viewer")
 	b.noConsoleErrors("viewer")
 	// Nothing came from another origin.
 	if other := eval[[]string](b, `performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))`); len(other) > 0 {
