@@ -88,7 +88,7 @@ func TestWindowMatchesFullOrder(t *testing.T) {
 			ref := append([]scored(nil), hits...)
 			sort.Slice(ref, func(i, j int) bool { return less(ref[i], ref[j], sortBy) })
 			if sortBy == "relevance" {
-				if _, err := rerank(ctx, g, c, ref); err != nil {
+				if _, err := rerank(ctx, g, c, ref, nil); err != nil {
 					t.Fatal(err)
 				}
 				sort.Slice(ref, func(i, j int) bool { return less(ref[i], ref[j], sortBy) })

@@ -168,7 +168,7 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 			pageQs = append(pageQs, pq)
 			if w, ok := n.(*Word); ok && w.Field == "" {
 				c.out.words = append(c.out.words, w)
-				run = append(run, runWord{w: w, q: q, pq: pq, stop: c.isStopword(w.Text)})
+				run = append(run, runWord{w: w, q: q, pq: pq, stop: c.isStopword(w.Text) || isQuestionWord(w.Text)})
 				continue
 			}
 			flushRun()

@@ -138,6 +138,9 @@ func (x *Index) addPages(ctx context.Context, g *generation, c *compiled, hits [
 		if err != nil {
 			return err
 		}
+		if err := rescorePages(ctx, g, c, more); err != nil {
+			return err
+		}
 		for id, ps := range more {
 			found[id] = ps
 		}
@@ -224,6 +227,9 @@ func (x *Index) searchWithin(ctx context.Context, g *generation, c *compiled, r 
 	}
 	found, err := matchingPages(ctx, g, c.pages, []*docMeta{d})
 	if err != nil {
+		return err
+	}
+	if err := rescorePages(ctx, g, c, found); err != nil {
 		return err
 	}
 	ps := found[d.ID]

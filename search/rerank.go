@@ -18,7 +18,7 @@ const pageWeight = 0.6
 // ranks with the short documents that merely mention it. Deeper documents
 // keep only the first part and stay below. It returns the matching pages
 // found, best first, for the pages shown.
-func rerank(ctx context.Context, g *generation, c *compiled, hits []scored) (map[string][]pageScore, error) {
+func rerank(ctx context.Context, g *generation, c *compiled, hits []scored, cv *coverage) (map[string][]pageScore, error) {
 	if c.pages == nil || len(hits) == 0 {
 		return nil, nil
 	}
@@ -27,8 +27,12 @@ func rerank(ctx context.Context, g *generation, c *compiled, hits []scored) (map
 	for i, h := range top {
 		docs[i] = h.d
 	}
-	found, err := matchingPages(ctx, g, c.forDocs(g, docs).pages, docs)
+	cd := c.forDocs(g, docs)
+	found, err := matchingPages(ctx, g, cd.pages, docs)
 	if err != nil {
+		return nil, err
+	}
+	if err := rescorePages(ctx, g, cd, found); err != nil {
 		return nil, err
 	}
 	for _, d := range docs {
@@ -49,6 +53,9 @@ func rerank(ctx context.Context, g *generation, c *compiled, hits []scored) (map
 		s := 0.0
 		if maxDoc > 0 {
 			s = hits[i].score / maxDoc
+		}
+		if share, ok := cv.lookup(hits[i].d.ID); ok && i < len(top) {
+			s *= share * share
 		}
 		if ps := found[hits[i].d.ID]; i < len(top) && len(ps) > 0 && maxPage > 0 {
 			s += pageWeight * ps[0].score / maxPage

@@ -146,6 +146,7 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 	if err != nil {
 		return err
 	}
+	res.Relaxed = append(res.Relaxed, w.relaxed...)
 	if w.to < res.Total && w.to > 0 {
 		s := encodeCursor(w.groups[w.to-1].lead, sortBy) // groups are placed by their lead
 		res.NextCursor = &s
@@ -167,6 +168,7 @@ type shown struct {
 	groups   []group
 	from, to int
 	found    map[string][]pageScore // pages of the re-ranked documents
+	relaxed  []string               // parts of the query the best document lacks, when none has all
 }
 
 // window orders only as many hits as the page asked for needs: the best k
@@ -182,7 +184,12 @@ func (x *Index) window(ctx context.Context, g *generation, c *compiled, hits []s
 	if sortBy == "relevance" && len(hits) > 0 {
 		top := append([]scored(nil), selectTop(hits, rerankDepth, sortBy)...)
 		maxDoc = top[0].score
-		found, err := rerank(ctx, g, c, top)
+		cv, err := coverOf(ctx, g, c, top)
+		if err != nil {
+			return w, err
+		}
+		w.relaxed = cv.missing
+		found, err := rerank(ctx, g, c, top, cv)
 		if err != nil {
 			return w, err
 		}

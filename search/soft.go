@@ -62,6 +62,12 @@ func (c *compiled) required(drop []bool) (docs, pageAll query.Query) {
 		must = []query.Query{bleve.NewMatchAllQuery()}
 	}
 	b := bleve.NewBooleanQuery()
+	if drop == nil && len(must) >= 3 {
+		// Three parts or more: a third may be missing.
+		d := bleve.NewDisjunctionQuery(must...)
+		d.SetMin(float64(minShould(len(must))))
+		must = []query.Query{d}
+	}
 	b.AddMust(must...)
 	if len(should) > 0 {
 		b.AddShould(should...)
@@ -209,4 +215,96 @@ func (x *Index) relax(ctx context.Context, g *generation, c *compiled, fs *filte
 		g.putScratch(sc)
 	}
 	return nil, nil, nil, nil, nil
+}
+
+// minShould is how many of n required parts a document must hold (n of
+// 1 or 2, else all but a third).
+func minShould(n int) int {
+	if n < 3 {
+		return n
+	}
+	return n - n/3
+}
+
+// coverage is what the best documents hold of the query's units.
+type coverage struct {
+	share map[string]float64 // document → idf-weighted share of the units it holds
+	// missing: when no document holds every unit, the texts of those the
+	// best one lacks (what the best result was found without).
+	missing []string
+}
+
+// coverOf finds which units each of docs (best first) holds: one search
+// per unit, restricted to these documents.
+func coverOf(ctx context.Context, g *generation, c *compiled, docs []scored) (*coverage, error) {
+	cv := &coverage{share: map[string]float64{}}
+	if len(c.units) < 2 || len(docs) == 0 {
+		return cv, nil
+	}
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.d.ID
+	}
+	idf := unitIDFs(ctx, g, c)
+	total := 0.0
+	all := map[string]int{}
+	kept := 0
+	for i, u := range c.units {
+		if c.drop != nil && c.drop[i] {
+			continue
+		}
+		kept++
+		total += idf[i]
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), u.q), len(ids), 0, false)
+		req.Score = "none"
+		res, err := g.ix.docs.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		first := false
+		for _, h := range res.Hits {
+			cv.share[h.ID] += idf[i]
+			all[h.ID]++
+			first = first || h.ID == ids[0]
+		}
+		if !first {
+			cv.missing = append(cv.missing, u.text)
+		}
+	}
+	for id := range cv.share {
+		cv.share[id] /= total
+		if all[id] == kept {
+			cv.missing = nil
+		}
+	}
+	return cv, nil
+}
+
+// unitIDFs returns the inverse document frequency of each unit.
+func unitIDFs(ctx context.Context, g *generation, c *compiled) []float64 {
+	out := make([]float64, len(c.units))
+	n := float64(max(len(g.docs), 1))
+	r, err := g.reader()
+	if err != nil {
+		for i := range out {
+			out[i] = 1
+		}
+		return out
+	}
+	defer r.Close()
+	for i, u := range c.units {
+		df := float64(g.unitDocFreq(ctx, r, u))
+		out[i] = math.Log(1 + (n-df+0.5)/(df+0.5))
+	}
+	return out
+}
+
+// lookup returns the share of the units a document holds; ok is false
+// when it was not looked at.
+func (cv *coverage) lookup(id string) (float64, bool) {
+	if cv == nil {
+		return 0, false
+	}
+	s, ok := cv.share[id]
+	return s, ok
 }
