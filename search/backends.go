@@ -1,0 +1,107 @@
+package search
+
+import (
+	"strings"
+)
+
+// The functions of this file let another index backend (package
+// opensearch) keep the rules of this package rather than copies of them:
+// the limits and their error codes, how facet values compare, which
+// documents are editions of one work, the region tree and the rewriting of
+// a query with corrections.
+
+// CheckRequest validates r as Index.Search does before any search runs,
+// with l's limits (zero fields take the defaults). Its errors are *Error.
+func CheckRequest(l Limits, r *Request) error { return l.withDefaults().checkRequest(r) }
+
+// WithDefaults returns l with the defaults in its zero fields.
+func (l Limits) WithDefaults() Limits { return l.withDefaults() }
+
+// CheckQuery checks a parsed query as Index.Search does: something to
+// search for, at most MaxTerms words, phrases and prefixes, and prefixes of
+// at least MinPrefix letters.
+func CheckQuery(l Limits, q string, tree *And) error {
+	l = l.withDefaults()
+	if len(tree.Children) == 0 && strings.TrimSpace(q) != "" {
+		return invalid("q", "nothing to search for: give words, \"phrases\", word* or filters such as type:Guidance (regular expressions and lone wildcards are not supported)")
+	}
+	terms := 0
+	var walk func(n Node) error
+	walk = func(n Node) error {
+		switch n := n.(type) {
+		case *Word, *Phrase:
+			terms++
+		case *Prefix:
+			terms++
+			if k := len([]rune(n.Text)); k < l.MinPrefix {
+				return overLimit("q", "%s* is too short a prefix: give at least %d letters before *", n.Text, l.MinPrefix)
+			}
+		case *Or:
+			for _, c := range n.Children {
+				if err := walk(c); err != nil {
+					return err
+				}
+			}
+		case *Not:
+			return walk(n.Child)
+		}
+		return nil
+	}
+	for _, c := range tree.Children {
+		if err := walk(c); err != nil {
+			return err
+		}
+	}
+	if terms > l.MaxTerms {
+		return overLimit("q", "the query has %d terms; the limit is %d", terms, l.MaxTerms)
+	}
+	return nil
+}
+
+// Fold is how facet values, filters and field prefixes compare: lower
+// case, spaces collapsed, Latin accents folded.
+func Fold(s string) string { return fold(s) }
+
+// WorkKey is the work a document is grouped under with its other editions
+// and translations.
+func WorkKey(d Document) string { return groupKey(d) }
+
+// RegionParents is the region tree of a library: for "country:X" and
+// "region:X", the region that contains X (Facet.Parent).
+func RegionParents(docs []Document) map[string]string {
+	ms := make([]*docMeta, len(docs))
+	for i, d := range docs {
+		ms[i] = newDocMeta(i, storedDoc{Document: d})
+	}
+	return inferParents(ms)
+}
+
+// Correctable reports whether a word typed in a query may be corrected by
+// did-you-mean, and with how many edits: words of MinCorrectable letters or
+// more that are not numbers, one edit below eight letters, two from eight.
+func Correctable(w string) (edits int, ok bool) {
+	f := fold(w)
+	n := len([]rune(f))
+	if n < minCorrectable || strings.ContainsAny(f, " *?") || isNumber(f) {
+		return 0, false
+	}
+	if n >= 8 {
+		return 2, true
+	}
+	return 1, true
+}
+
+// DidYouMean rewrites q with corrections of its words (folded word →
+// correction).
+func DidYouMean(q string, fix map[string]string) string { return didYouMean(q, fix) }
+
+// Invalid is the error of a request parameter with a value outside its
+// bounds (code invalid_parameter).
+func Invalid(param, format string, args ...any) error { return invalid(param, format, args...) }
+
+// OverLimit is the error of a request over one of the limits (code
+// limit_exceeded).
+func OverLimit(param, format string, args ...any) error { return overLimit(param, format, args...) }
+
+// DocumentURL is where the service serves a document's PDF.
+func DocumentURL(id string) string { return documentURL(id) }
