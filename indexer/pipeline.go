@@ -23,7 +23,7 @@ type extracted struct {
 // extractAll extracts the files on a pool of workers (or takes their text
 // from the cache), builds their documents and writes them to the update in
 // batches. It returns early when ctx ends or no worker can be started.
-func (r *runner) extractAll(ctx context.Context, upd *search.Update, todo []*entry) error {
+func (r *runner) extractAll(ctx context.Context, upd Generation, todo []*entry) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	// Largest files first, so that no long extraction starts last.
@@ -173,7 +173,7 @@ func workerAlive(w *workerProc) bool {
 
 // batch collects documents and writes them to the index in batches.
 type batch struct {
-	upd   *search.Update
+	upd   Generation
 	docs  []search.Document
 	bytes int
 }

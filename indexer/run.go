@@ -43,6 +43,9 @@ type Config struct {
 	// ...: a copy of indexer/vocab, edited) used instead of the built-in
 	// ones; empty means the built-in vocabulary.
 	VocabDir string
+	// Target receives the index generations; nil means a search.Store in
+	// Index. Index still holds the extraction cache.
+	Target Target
 }
 
 // ErrLocked is returned when another run is writing the same index.
@@ -113,7 +116,7 @@ type runner struct {
 	cfg   Config
 	log   *slog.Logger
 	vocab *Vocabulary
-	store *search.Store
+	store Target
 	cache *extractCache
 	spec  *workerSpec
 	rep   *Report
@@ -135,8 +138,12 @@ func (r *runner) run(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return r.rep, err
 	}
-	if r.store, err = search.OpenStore(cfg.Index, r.log); err != nil {
-		return r.rep, err
+	if r.store = cfg.Target; r.store == nil {
+		st, err := search.OpenStore(cfg.Index, r.log)
+		if err != nil {
+			return r.rep, err
+		}
+		r.store = folderTarget{st}
 	}
 	if err := r.loadState(); err != nil {
 		return r.rep, err
@@ -165,7 +172,7 @@ func (r *runner) run(ctx context.Context) (*Report, error) {
 // loadState reads the state of the live index. An unreadable state means
 // the index cannot be trusted for an incremental run: rebuild it all.
 func (r *runner) loadState() error {
-	b, err := r.store.State()
+	b, err := r.store.State(context.Background())
 	if err != nil {
 		return fmt.Errorf("read index state: %w", err)
 	}
