@@ -10,10 +10,6 @@ import (
 // documents are editions of one work, the region tree and the rewriting of
 // a query with corrections.
 
-// CheckRequest validates r as Index.Search does before any search runs,
-// with l's limits (zero fields take the defaults). Its errors are *Error.
-func CheckRequest(l Limits, r *Request) error { return l.withDefaults().checkRequest(r) }
-
 // WithDefaults returns l with the defaults in its zero fields.
 func (l Limits) WithDefaults() Limits { return l.withDefaults() }
 
@@ -66,15 +62,9 @@ func Fold(s string) string { return fold(s) }
 // and translations.
 func WorkKey(d Document) string { return groupKey(d) }
 
-// RegionParents is the region tree of a library: for "country:X" and
-// "region:X", the region that contains X (Facet.Parent).
-func RegionParents(docs []Document) map[string]string {
-	ms := make([]*docMeta, len(docs))
-	for i, d := range docs {
-		ms[i] = newDocMeta(i, storedDoc{Document: d})
-	}
-	return inferParents(ms)
-}
+// FacetParents keys the region tree as Facet.Parent is looked up:
+// "region:NAME" and "country:NAME" → the region that contains it.
+func (p Places) FacetParents() map[string]string { return p.facetParents() }
 
 // Correctable reports whether a word typed in a query may be corrected by
 // did-you-mean, and with how many edits: words of MinCorrectable letters or
@@ -94,14 +84,6 @@ func Correctable(w string) (edits int, ok bool) {
 // DidYouMean rewrites q with corrections of its words (folded word →
 // correction).
 func DidYouMean(q string, fix map[string]string) string { return didYouMean(q, fix) }
-
-// Invalid is the error of a request parameter with a value outside its
-// bounds (code invalid_parameter).
-func Invalid(param, format string, args ...any) error { return invalid(param, format, args...) }
-
-// OverLimit is the error of a request over one of the limits (code
-// limit_exceeded).
-func OverLimit(param, format string, args ...any) error { return overLimit(param, format, args...) }
 
 // DocumentURL is where the service serves a document's PDF.
 func DocumentURL(id string) string { return documentURL(id) }

@@ -1,0 +1,84 @@
+package opensearch
+
+import (
+	"context"
+	"net/url"
+
+	"handbooks/search"
+)
+
+// maxEditions bounds the editions listed per work.
+const maxEditions = 100
+
+// editionsOf reads every edition of the given works, newest first.
+func (x *Index) editionsOf(ctx context.Context, works []string) (map[string][]search.Document, error) {
+	out := map[string][]search.Document{}
+	if len(works) == 0 {
+		return out, nil
+	}
+	body := map[string]any{
+		"query":   map[string]any{"terms": map[string]any{"work": works}},
+		"size":    min(maxResultWindow, maxEditions*len(works)),
+		"_source": []string{"doc"},
+		"sort":    []any{map[string]any{"year": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"id": "asc"}},
+	}
+	ans, err := x.search(ctx, x.c.docsAlias(), body)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range ans.Hits.Hits {
+		w := search.WorkKey(h.doc())
+		out[w] = append(out[w], h.doc())
+	}
+	return out, nil
+}
+
+func otherEditions(eds []search.Document, id string) []search.Edition {
+	out := []search.Edition{}
+	for _, e := range eds {
+		if e.ID != id {
+			out = append(out, search.Edition{ID: e.ID, Title: e.Title, Year: e.Year, Edition: e.Edition, Language: e.Language})
+		}
+	}
+	return out
+}
+
+// addEditions fills the other editions of the hits shown, and the
+// metadata of a hit whose shown edition is not the best-placed one.
+func (x *Index) addEditions(ctx context.Context, hits []search.Hit, works map[string]string) error {
+	var keys []string
+	for _, h := range hits {
+		keys = append(keys, works[h.ID])
+	}
+	eds, err := x.editionsOf(ctx, keys)
+	if err != nil {
+		return err
+	}
+	for i := range hits {
+		list := eds[works[hits[i].ID]]
+		for _, e := range list {
+			if e.ID == hits[i].ID {
+				hits[i] = hitFromDoc(e, hits[i].Score)
+			}
+		}
+		hits[i].OtherEditions = otherEditions(list, hits[i].ID)
+	}
+	return nil
+}
+
+// getDoc reads a document's metadata.
+func (x *Index) getDoc(ctx context.Context, id string) (*search.Document, error) {
+	var out struct {
+		Source struct {
+			Doc search.Document `json:"doc"`
+		} `json:"_source"`
+	}
+	err := x.c.do(ctx, "GET", "/"+x.c.docsAlias()+"/_doc/"+url.PathEscape(id), nil, &out)
+	if isStatus(err, 404) {
+		return nil, search.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &out.Source.Doc, nil
+}

@@ -1,0 +1,152 @@
+package opensearch
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"handbooks/search"
+)
+
+// Index searches the live generation of a cluster. It implements the
+// server's Searcher, with the contract of *search.Index (see doc.go for
+// where the answers differ).
+type Index struct {
+	c      *client
+	limits search.Limits
+
+	mu      sync.Mutex
+	gen     *genMeta
+	checked time.Time
+}
+
+// liveTTL is how long the live generation's entry is reused before the
+// alias is read again: a new generation is seen within this time.
+const liveTTL = 2 * time.Second
+
+// Open connects to the cluster of cfg for searching. It does not fail when
+// no generation has been indexed yet (searches return search.ErrNoIndex).
+func Open(cfg Config) (*Index, error) {
+	c, err := newClient(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Index{c: c, limits: cfg.Limits.WithDefaults()}, nil
+}
+
+// live is the entry of the live generation.
+func (x *Index) live(ctx context.Context) (*genMeta, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.gen != nil && time.Since(x.checked) < liveTTL {
+		return x.gen, nil
+	}
+	name, err := liveGeneration(ctx, x.c)
+	if err != nil {
+		return nil, err
+	}
+	if name == "" {
+		return nil, search.ErrNoIndex
+	}
+	if x.gen == nil || x.gen.Generation != name {
+		m, err := readGenMeta(ctx, x.c, name)
+		if err != nil {
+			return nil, err
+		}
+		x.gen = m
+	}
+	x.checked = time.Now()
+	return x.gen, nil
+}
+
+// searchError turns errors of the cluster into what package search
+// returns for the same cause.
+func (x *Index) searchError(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return &search.Error{Code: search.Timeout, Param: "q", Message: "the search took too long; try fewer or more specific words"}
+	}
+	var se *statusError
+	if errors.As(err, &se) && (strings.Contains(se.Reason, "too_many_clauses") || strings.Contains(se.Type, "too_many") ||
+		strings.Contains(se.Reason, "maxClauseCount")) {
+		return overLimit("q", "a fuzzy or prefix term matches too many words; make it longer")
+	}
+	return err
+}
+
+// hitList is the part of a search answer this package reads.
+type hitList struct {
+	Total struct {
+		Value int `json:"value"`
+	} `json:"total"`
+	MaxScore float64  `json:"max_score"`
+	Hits     []rawHit `json:"hits"`
+}
+
+type rawHit struct {
+	ID        string              `json:"_id"`
+	Score     float64             `json:"_score"`
+	Source    json.RawMessage     `json:"_source"`
+	Highlight map[string][]string `json:"highlight"`
+	InnerHits map[string]struct {
+		Hits hitList `json:"hits"`
+	} `json:"inner_hits"`
+	Sort []any `json:"sort"`
+}
+
+type searchAnswer struct {
+	Hits         hitList              `json:"hits"`
+	Aggregations map[string]bucketAgg `json:"aggregations"`
+	Suggest      map[string][]struct {
+		Options []struct {
+			Text string `json:"text"`
+			Freq int    `json:"freq"`
+		} `json:"options"`
+	} `json:"suggest"`
+}
+
+func (x *Index) search(ctx context.Context, alias string, body map[string]any) (*searchAnswer, error) {
+	var out searchAnswer
+	if err := x.c.do(ctx, "POST", "/"+alias+"/_search", body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// doc is the metadata of a hit of the docs index.
+func (h rawHit) doc() search.Document {
+	var s struct {
+		Doc search.Document `json:"doc"`
+	}
+	json.Unmarshal(h.Source, &s)
+	return s.Doc
+}
+
+// page is a hit of the pages index.
+func (h rawHit) page() pageSource {
+	var p pageSource
+	json.Unmarshal(h.Source, &p)
+	return p
+}
+
+// parents is the region tree as Facet.Parent is looked up.
+func (m *genMeta) parents() map[string]string {
+	if m.Places == nil {
+		return nil
+	}
+	return m.Places.FacetParents()
+}
+
+func invalid(param, format string, args ...any) error {
+	return &search.Error{Code: search.Invalid, Param: param, Message: fmt.Sprintf(format, args...)}
+}
+
+func overLimit(param, format string, args ...any) error {
+	return &search.Error{Code: search.OverLimit, Param: param, Message: fmt.Sprintf(format, args...)}
+}

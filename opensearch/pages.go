@@ -1,0 +1,149 @@
+package opensearch
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"handbooks/search"
+)
+
+// pagesPerHit is how many pages each hit shows.
+const pagesPerHit = 3
+
+// passageChars is the length of a passage, in characters.
+const passageChars = 220
+
+// docPages are the best pages of a document for a query.
+type docPages struct {
+	pages    []search.PageHit
+	matching int     // pages with every required word (any, when none has all)
+	best     float64 // score of the best page
+}
+
+func highlight(q map[string]any, fragments int) map[string]any {
+	f := map[string]any{"fragment_size": passageChars, "number_of_fragments": fragments, "no_match_size": passageChars}
+	if fragments == 0 {
+		f = map[string]any{"number_of_fragments": 0, "no_match_size": 1 << 20}
+	}
+	return map[string]any{
+		"pre_tags": []string{"<mark>"}, "post_tags": []string{"</mark>"}, "encoder": "html",
+		"highlight_query": q, "fields": map[string]any{"text_*": f},
+	}
+}
+
+// pageScoring ranks pages matching any word of the query, those with every
+// required word first.
+func pageScoring(c *compiled) map[string]any {
+	b := map[string]any{"must": []any{c.pages}}
+	if c.all != nil {
+		b["should"] = []any{map[string]any{"constant_score": map[string]any{"filter": c.all, "boost": 2}}}
+	}
+	return map[string]any{"bool": b}
+}
+
+// bestPages finds, for each hit, its best pages with passages and its
+// number of matching pages, in one request over the pages index.
+func (x *Index) bestPages(ctx context.Context, c *compiled, hits []search.Hit) (map[string]*docPages, error) {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	q := pageScoring(c)
+	q["bool"].(map[string]any)["filter"] = []any{map[string]any{"terms": map[string]any{"doc": ids}}}
+	count := map[string]any{"terms": map[string]any{"field": "doc", "size": len(ids)}}
+	aggs := map[string]any{"any": count}
+	if c.all != nil {
+		aggs["all"] = map[string]any{"filter": c.all, "aggs": map[string]any{"v": count}}
+	}
+	body := map[string]any{
+		"query": q, "size": len(ids), "_source": false,
+		"collapse": map[string]any{"field": "doc", "inner_hits": map[string]any{
+			"name": "top", "size": pagesPerHit, "_source": []string{"doc", "page", "label"},
+			"highlight": highlight(c.pages, 1)}},
+		"aggs": aggs,
+	}
+	ans, err := x.search(ctx, x.c.pagesAlias(), body)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*docPages{}
+	for _, g := range ans.Hits.Hits {
+		inner := g.InnerHits["top"].Hits.Hits
+		if len(inner) == 0 {
+			continue
+		}
+		dp := &docPages{best: g.Score}
+		for _, p := range inner {
+			dp.pages = append(dp.pages, pageHit(p))
+		}
+		out[inner[0].page().Doc] = dp
+	}
+	anyCount := bucketCounts(ans.Aggregations["any"])
+	allCount := map[string]int{}
+	if a, ok := ans.Aggregations["all"]; ok {
+		allCount = bucketCounts(a)
+	}
+	for id, dp := range out {
+		dp.matching = allCount[id]
+		if dp.matching == 0 {
+			dp.matching = anyCount[id]
+		}
+	}
+	return out, nil
+}
+
+func bucketCounts(a bucketAgg) map[string]int {
+	m := map[string]int{}
+	for _, b := range a.V.Buckets {
+		m[keyString(b.Key)] = b.Count
+	}
+	for _, b := range a.Buckets {
+		m[keyString(b.Key)] = b.Count
+	}
+	return m
+}
+
+func pageHit(p rawHit) search.PageHit {
+	snip := ""
+	for _, frags := range p.Highlight {
+		if len(frags) > 0 {
+			snip = strings.Join(strings.Fields(frags[0]), " ")
+			break
+		}
+	}
+	return search.PageHit{Page: p.page().Page, Label: p.page().Label, Snippet: snip, Score: p.Score}
+}
+
+// rerank orders the best works again by their score scaled to the best
+// hit's plus 0.6 × their best page's score scaled likewise, as package
+// search does, so that a long handbook with a page about the query is not
+// buried under short documents that mention it.
+func rerank(hits []search.Hit, pages map[string]*docPages) {
+	maxDoc, maxPage := 0.0, 0.0
+	for _, h := range hits {
+		maxDoc = max(maxDoc, h.Score)
+		if p := pages[h.ID]; p != nil {
+			maxPage = max(maxPage, p.best)
+		}
+	}
+	if maxDoc == 0 {
+		return
+	}
+	for i := range hits {
+		s := hits[i].Score / maxDoc
+		if p := pages[hits[i].ID]; p != nil && maxPage > 0 {
+			s += 0.6 * p.best / maxPage
+		}
+		hits[i].Score = s
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		if hits[i].Year != hits[j].Year {
+			return hits[i].Year > hits[j].Year
+		}
+		return hits[i].ID < hits[j].ID
+	})
+}
