@@ -37,7 +37,7 @@ Flags:
   -vocab DIR      vocabulary files (regions.tsv, countries.tsv, ...) from DIR
                   instead of the built-in ones: copy indexer/vocab, edit, point here
   -quiet          no progress, only the summary
-
+` + clusterFlagsUsage + `
 Exit status:
   0  the run completed; every file is in the report (files that could not
      be read are reported as broken, encrypted or no_text, not as errors)
@@ -62,6 +62,8 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	maxMem := fs.Int64("maxmem", 2<<30, "memory cap per worker")
 	quiet := fs.Bool("quiet", false, "no progress")
 	vocab := fs.String("vocab", "", "vocabulary folder")
+	cluster := fs.String("opensearch", "", "OpenSearch node URLs")
+	prefix := fs.String("opensearch-prefix", "handbooks", "index name prefix on the cluster")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -73,7 +75,15 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	cfg := indexer.Config{Library: *library, Index: *index, Full: *full, Workers: *workers,
+	var target indexer.Target
+	if *cluster != "" {
+		var err error
+		if target, err = openTarget(ctx, *cluster, *prefix); err != nil {
+			fmt.Fprintf(stderr, "handbooks index: %v\n", err)
+			return 1
+		}
+	}
+	cfg := indexer.Config{Target: target, Library: *library, Index: *index, Full: *full, Workers: *workers,
 		Timeout: *timeout, MaxMemory: *maxMem, Log: log, VocabDir: *vocab}
 	if *quiet {
 		cfg.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))

@@ -46,7 +46,11 @@ type serveMain struct {
 	WatchEvery time.Duration
 	LogQueries bool
 	Thesaurus  string // a thesaurus file replacing the built-in one
-	Limits     server.Limits
+	// OpenSearch, when set, is the comma-separated node URLs of the
+	// cluster holding the index (see cluster.go), under OpenSearchPrefix.
+	OpenSearch       string
+	OpenSearchPrefix string
+	Limits           server.Limits
 	// WorkerCommand and WorkerEnv start extraction workers (see
 	// indexer.Config); empty means this program.
 	WorkerCommand []string
@@ -89,6 +93,8 @@ func (m *serveMain) ParseFlags(args []string, stderr io.Writer) error {
 	fl.BoolVar(&m.Watch, "watch", false, "re-index when files in the library change")
 	fl.DurationVar(&m.WatchEvery, "watch-every", 3*time.Second, "with -watch, scan the library this often")
 	fl.StringVar(&m.Thesaurus, "thesaurus", "", "acronyms and synonyms from this `file` instead of the built-in search/thesaurus.txt")
+	fl.StringVar(&m.OpenSearch, "opensearch", "", "keep the index on the OpenSearch cluster at these comma-separated node `URLs` (credentials from HANDBOOKS_OPENSEARCH_USER, _PASSWORD, _CA)")
+	fl.StringVar(&m.OpenSearchPrefix, "opensearch-prefix", "handbooks", "`prefix` of the cluster's index and alias names")
 	fl.BoolVar(&m.LogQueries, "log-queries", false, "write query strings to the access log (off: people search for sensitive things)")
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -124,6 +130,9 @@ func (m *serveMain) Run(ctx context.Context) error {
 	}
 	if err := os.MkdirAll(m.Index, 0o755); err != nil {
 		return fmt.Errorf("index folder: %w", err)
+	}
+	if m.OpenSearch != "" {
+		return m.runCluster(ctx, lib)
 	}
 	idx, err := search.Open(m.Index, search.Options{Logger: m.Log, ThesaurusFile: m.Thesaurus})
 	if err != nil {
@@ -203,7 +212,8 @@ func defaultIndexDir(lib string) (string, error) {
 type builder struct {
 	m       *serveMain
 	library string
-	idx     *search.Index
+	idx     *search.Index  // reloaded after a run; nil on a cluster
+	target  indexer.Target // nil: the index folder
 	kick    chan struct{}
 }
 
@@ -231,8 +241,8 @@ func (b *builder) build(ctx context.Context) {
 	log := b.m.Log
 	start := time.Now()
 	rep, err := indexer.Run(ctx, indexer.Config{Library: b.library, Index: b.m.Index, Log: log,
-		WorkerCommand: b.m.WorkerCommand, WorkerEnv: b.m.WorkerEnv})
-	if err == nil {
+		WorkerCommand: b.m.WorkerCommand, WorkerEnv: b.m.WorkerEnv, Target: b.target})
+	if err == nil && b.idx != nil {
 		err = b.idx.Reload()
 	}
 	if b.m.Indexed != nil {
