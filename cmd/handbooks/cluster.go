@@ -27,6 +27,8 @@ type clusterTarget struct{ s *opensearch.Store }
 
 func (t clusterTarget) State(ctx context.Context) ([]byte, error) { return t.s.State(ctx) }
 
+func (t clusterTarget) HasPlaces() bool { return t.s.HasPlaces() }
+
 func (t clusterTarget) Begin(ctx context.Context, full bool) (indexer.Generation, error) {
 	u, err := t.s.Begin(ctx, full)
 	if err != nil {
