@@ -46,7 +46,9 @@ type Config struct {
 	Shards   int
 	Replicas int
 	Limits   search.Limits
-	Logger   *slog.Logger
+	// ThesaurusFile replaces the built-in thesaurus (search.LoadThesaurus).
+	ThesaurusFile string
+	Logger        *slog.Logger
 }
 
 // FromEnv returns a Config for the comma-separated node URLs with the

@@ -6,13 +6,18 @@ import (
 	"handbooks/search"
 )
 
-// Query DSL from the query language. The tree comes from search.ParseQuery,
-// so both backends read a query the same way; this file only says what
-// each node means in OpenSearch's terms:
+// Query DSL from the query language. The tree comes from search.ParseQuery
+// and equivalents from search's thesaurus, so both backends read a query
+// the same way; this file only says what each part means in OpenSearch's
+// terms:
 //
 //	word        multi_match over title_* ^3, tags ^3, summary_* ^1.5 and
 //	            body_* (each field analysed by its language's analyzer); a
-//	            word that is only stop words matches everything (optional)
+//	            word that is only stop words matches everything (optional);
+//	            thesaurus equivalents as alternatives (boost 0.7)
+//	a b c       consecutive words: each required, the run as a phrase is
+//	            an optional boost (2); a run the thesaurus knows ("forced
+//	            labour") may be matched by an equivalent instead
 //	"phrase"    the same as a phrase (positions)
 //	word*       prefix of a folded, unstemmed word (field "words")
 //	title:...   the same on title fields only
@@ -25,8 +30,14 @@ type compiled struct {
 	pages   map[string]any // pages matching any positive text term; nil: none
 	all     map[string]any // pages with every required text term; nil: none
 	words   []*search.Word // plain words, for did-you-mean
+	also    []string       // thesaurus equivalents searched
 	hasText bool
 }
+
+const (
+	boostPhrase  = 2.0
+	boostSynonym = 0.7
+)
 
 var (
 	docFields   = []string{"title_*^3", "tags_text^3", "summary_*^1.5", "body_*"}
@@ -34,49 +45,162 @@ var (
 	pageFields  = []string{"text_*"}
 )
 
-func compile(tree *search.And) *compiled {
-	c := &compiled{}
-	var must, not, filter, pageAny, pageAll []any
+type compiler struct {
+	th                                          *search.Thesaurus
+	out                                         *compiled
+	seen                                        map[string]bool
+	must, should, not, filter, pageAny, pageAll []any
+	run                                         []*search.Word
+}
+
+func compile(tree *search.And, th *search.Thesaurus) *compiled {
+	c := &compiler{th: th, out: &compiled{}, seen: map[string]bool{}}
 	for _, n := range tree.Children {
 		switch n := n.(type) {
 		case *search.Not:
-			not = append(not, docNode(n.Child))
+			c.flush()
+			c.not = append(c.not, docNode(n.Child))
 		case *search.FieldValue, *search.YearRange:
-			filter = append(filter, docNode(n))
-		default:
-			c.hasText = true
-			must = append(must, docNode(n))
-			if w, ok := n.(*search.Word); ok && w.Field == "" {
-				c.words = append(c.words, w)
+			c.flush()
+			c.filter = append(c.filter, docNode(n))
+		case *search.Word:
+			c.out.hasText = true
+			if n.Field == "" {
+				c.out.words = append(c.out.words, n)
+				c.run = append(c.run, n)
+				continue
 			}
+			c.flush()
+			c.must = append(c.must, c.withEquivalents(docNode(n), n.Text, fieldsFor(n.Field), false))
+		default:
+			c.out.hasText = true
+			c.flush()
+			q := docNode(n)
+			if p, ok := n.(*search.Phrase); ok {
+				q = c.withEquivalents(q, p.Text, fieldsFor(p.Field), false)
+			}
+			c.must = append(c.must, q)
 			if p := pageNode(n); p != nil {
-				pageAny = append(pageAny, p)
+				c.pageAny = append(c.pageAny, p)
 				if _, or := n.(*search.Or); !or {
-					pageAll = append(pageAll, p)
+					c.pageAll = append(c.pageAll, p)
 				}
 			}
 		}
 	}
-	if len(must)+len(not)+len(filter) > 0 {
+	c.flush()
+	out := c.out
+	if len(c.must)+len(c.not)+len(c.filter) > 0 {
 		b := map[string]any{}
-		if len(must) > 0 {
-			b["must"] = must
+		if len(c.must) > 0 {
+			b["must"] = c.must
 		}
-		if len(not) > 0 {
-			b["must_not"] = not
+		if len(c.should) > 0 {
+			b["should"] = c.should
 		}
-		if len(filter) > 0 {
-			b["filter"] = filter
+		if len(c.not) > 0 {
+			b["must_not"] = c.not
 		}
-		c.docs = map[string]any{"bool": b}
+		if len(c.filter) > 0 {
+			b["filter"] = c.filter
+		}
+		out.docs = map[string]any{"bool": b}
 	}
-	if len(pageAny) > 0 {
-		c.pages = map[string]any{"bool": map[string]any{"should": pageAny, "minimum_should_match": 1}}
+	if len(c.pageAny) > 0 {
+		out.pages = anyOf(c.pageAny...)
 	}
-	if len(pageAll) > 0 {
-		c.all = map[string]any{"bool": map[string]any{"must": pageAll}}
+	if len(c.pageAll) > 0 {
+		out.all = map[string]any{"bool": map[string]any{"must": c.pageAll}}
 	}
-	return c
+	return out
+}
+
+func anyOf(qs ...any) map[string]any {
+	if len(qs) == 1 {
+		return qs[0].(map[string]any)
+	}
+	return map[string]any{"bool": map[string]any{"should": qs, "minimum_should_match": 1}}
+}
+
+func (c *compiler) addAlso(e string) {
+	if !c.seen[e] {
+		c.seen[e] = true
+		c.out.also = append(c.out.also, e)
+	}
+}
+
+// withEquivalents: q, or any thesaurus equivalent of text.
+func (c *compiler) withEquivalents(q map[string]any, text string, fields []string, page bool) map[string]any {
+	eq := c.th.Lookup(text)
+	if len(eq) == 0 {
+		return q
+	}
+	alts := []any{q}
+	for _, e := range eq {
+		if !page {
+			c.addAlso(e)
+		}
+		alts = append(alts, boosted(textMatch(e, fields, strings.Contains(e, " ")), boostSynonym))
+	}
+	return anyOf(alts...)
+}
+
+func boosted(q map[string]any, boost float64) map[string]any {
+	for _, v := range q {
+		if m, ok := v.(map[string]any); ok {
+			m["boost"] = boost
+		}
+	}
+	return q
+}
+
+// flush compiles the run of consecutive plain words.
+func (c *compiler) flush() {
+	run := c.run
+	c.run = nil
+	if len(run) == 0 {
+		return
+	}
+	if len(run) >= 2 {
+		c.should = append(c.should, boosted(textMatch(runText(run), docFields, true), boostPhrase))
+	}
+	for i := 0; i < len(run); {
+		n := c.thesaurusRun(run, i)
+		if n == 0 {
+			w := run[i].Text
+			c.must = append(c.must, c.withEquivalents(textMatch(w, docFields, false), w, docFields, false))
+			p := c.withEquivalents(textMatch(w, pageFields, false), w, pageFields, true)
+			c.pageAny = append(c.pageAny, p)
+			c.pageAll = append(c.pageAll, p)
+			i++
+			continue
+		}
+		text := runText(run[i : i+n])
+		c.must = append(c.must, c.withEquivalents(textMatch(text, docFields, false), text, docFields, false))
+		p := c.withEquivalents(textMatch(text, pageFields, false), text, pageFields, true)
+		c.pageAny = append(c.pageAny, p)
+		c.pageAll = append(c.pageAll, p)
+		i += n
+	}
+}
+
+func runText(run []*search.Word) string {
+	words := make([]string, len(run))
+	for i, w := range run {
+		words[i] = w.Text
+	}
+	return strings.Join(words, " ")
+}
+
+// thesaurusRun returns the length (2 to 4) of the longest word sequence
+// starting at run[i] that the thesaurus knows, or 0.
+func (c *compiler) thesaurusRun(run []*search.Word, i int) int {
+	for n := min(4, len(run)-i); n >= 2; n-- {
+		if len(c.th.Lookup(runText(run[i:i+n]))) > 0 {
+			return n
+		}
+	}
+	return 0
 }
 
 func textMatch(text string, fields []string, phrase bool) map[string]any {
@@ -116,7 +240,7 @@ func docNode(n search.Node) map[string]any {
 		for _, ch := range n.Children {
 			should = append(should, docNode(ch))
 		}
-		return map[string]any{"bool": map[string]any{"should": should, "minimum_should_match": 1}}
+		return anyOf(should...)
 	case *search.Not:
 		return map[string]any{"bool": map[string]any{"must_not": []any{docNode(n.Child)}}}
 	case *search.FieldValue:
@@ -136,7 +260,7 @@ func fieldValue(field, value string) map[string]any {
 	for _, p := range []string{esc + " *", "* " + esc, "* " + esc + " *"} {
 		should = append(should, map[string]any{"wildcard": map[string]any{f: map[string]any{"value": p}}})
 	}
-	return map[string]any{"bool": map[string]any{"should": should, "minimum_should_match": 1}}
+	return anyOf(should...)
 }
 
 func yearRange(from, to int) map[string]any {
@@ -176,7 +300,7 @@ func pageNode(n search.Node) map[string]any {
 			}
 		}
 		if len(should) > 0 {
-			return map[string]any{"bool": map[string]any{"should": should, "minimum_should_match": 1}}
+			return anyOf(should...)
 		}
 	}
 	return nil

@@ -18,6 +18,7 @@ import (
 type Index struct {
 	c      *client
 	limits search.Limits
+	th     *search.Thesaurus
 
 	mu      sync.Mutex
 	gen     *genMeta
@@ -35,7 +36,11 @@ func Open(cfg Config) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Index{c: c, limits: cfg.Limits.WithDefaults()}, nil
+	th, err := search.LoadThesaurus(cfg.ThesaurusFile)
+	if err != nil {
+		return nil, err
+	}
+	return &Index{c: c, limits: cfg.Limits.WithDefaults(), th: th}, nil
 }
 
 // live is the entry of the live generation.

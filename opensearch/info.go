@@ -26,13 +26,14 @@ func (x *Index) corrections(ctx context.Context, gm *genMeta, words []*search.Wo
 		if !ok {
 			continue
 		}
-		minDocs := 1
+		term := map[string]any{"field": "words", "suggest_mode": "missing", "max_edits": edits, "prefix_length": 0,
+			"min_word_length": 2, "sort": "frequency", "size": 1, "analyzer": "hb_fold"}
 		if gm.Info.Documents >= 200 {
-			minDocs = 2
+			// Words of a single document are left out (typos, OCR noise).
+			// (A min_doc_freq of 1 or less would be a fraction of documents.)
+			term["min_doc_freq"] = 2
 		}
-		sug[fmt.Sprintf("w%d", len(asked))] = map[string]any{"text": search.Fold(w.Text), "term": map[string]any{
-			"field": "words", "suggest_mode": "missing", "max_edits": edits, "prefix_length": 0,
-			"min_word_length": 2, "sort": "frequency", "size": 1, "min_doc_freq": minDocs, "analyzer": "hb_fold"}}
+		sug[fmt.Sprintf("w%d", len(asked))] = map[string]any{"text": search.Fold(w.Text), "term": term}
 		asked = append(asked, search.Fold(w.Text))
 	}
 	if len(asked) == 0 {
@@ -155,7 +156,7 @@ func (x *Index) Page(ctx context.Context, id string, n int, q string) (*search.P
 	pt := &search.PageText{ID: id, Page: n, Label: fmt.Sprint(n), Pages: pages}
 	var c *compiled
 	if strings.TrimSpace(q) != "" {
-		c = compile(search.ParseQuery(q))
+		c = compile(search.ParseQuery(q), x.th)
 	}
 	query := map[string]any{"ids": map[string]any{"values": []string{pageID(id, n)}}}
 	body := map[string]any{"query": query, "size": 1}

@@ -37,7 +37,7 @@ func analysis() map[string]any {
 		"filter": map[string]any{
 			"hb_en_stop": stop("english"), "hb_fr_stop": stop("french"), "hb_es_stop": stop("spanish"),
 			"hb_ru_stop": stop("russian"), "hb_ar_stop": stop("arabic"),
-			"hb_en_stem": stem("english"), "hb_fr_stem": stem("light_french"), "hb_es_stem": stem("light_spanish"),
+			"hb_en_stem": stem("porter2"), "hb_fr_stem": stem("light_french"), "hb_es_stem": stem("light_spanish"),
 			"hb_ru_stem": stem("russian"), "hb_ar_stem": stem("arabic"),
 			"hb_en_possessive": stem("possessive_english"),
 			"hb_fr_elision": map[string]any{"type": "elision", "articles_case": true,
@@ -71,7 +71,7 @@ func docsMapping() map[string]any {
 		"title_key":   map[string]any{"type": "keyword"},
 		"year":        map[string]any{"type": "integer"},
 		"pages":       map[string]any{"type": "integer"},
-		"tags_text":   map[string]any{"type": "text", "analyzer": "hb_fold", "copy_to": []string{"words"}},
+		"tags_text":   map[string]any{"type": "text", "analyzer": "hb_en", "copy_to": []string{"words"}},
 		"words":       map[string]any{"type": "text", "analyzer": "hb_fold"},
 		"title_words": map[string]any{"type": "text", "analyzer": "hb_fold", "fielddata": true},
 		"doc":         map[string]any{"type": "object", "enabled": false},

@@ -37,7 +37,7 @@ func (x *Index) Search(ctx context.Context, r search.Request) (*search.Result, e
 	}
 	res := &search.Result{Query: r.Query, AlsoSearched: []string{}, Hits: []search.Hit{}}
 	if r.Within != "" {
-		err = x.searchWithin(ctx, compile(tree), &r, res)
+		err = x.searchWithin(ctx, compile(tree, x.th), &r, res)
 	} else {
 		err = x.searchDocs(ctx, gm, tree, &r, res)
 	}
@@ -134,7 +134,7 @@ func (x *Index) docsQuery(ctx context.Context, c *compiled, fs *filterSet, sortB
 }
 
 func (x *Index) searchDocs(ctx context.Context, gm *genMeta, tree *search.And, r *search.Request, res *search.Result) error {
-	c := compile(tree)
+	c := compile(tree, x.th)
 	sortBy := sortName(r.Sort, c.hasText)
 	per := r.PerPage
 	if per == 0 {
@@ -162,7 +162,7 @@ func (x *Index) searchDocs(ctx context.Context, gm *genMeta, tree *search.And, r
 	if ph.docs < fewResults && len(c.words) > 0 {
 		if fix := x.corrections(ctx, gm, c.words); len(fix) > 0 {
 			dym := search.DidYouMean(r.Query, fix)
-			c2 := compile(search.ParseQuery(dym))
+			c2 := compile(search.ParseQuery(dym), x.th)
 			ph2, err := x.docsQuery(ctx, c2, fs, sortBy, size)
 			if err != nil {
 				return err
@@ -179,6 +179,7 @@ func (x *Index) searchDocs(ctx context.Context, gm *genMeta, tree *search.And, r
 		}
 	}
 	c = ph.c
+	res.AlsoSearched = append(append([]string{}, c.also...), res.AlsoSearched...)
 	res.Facets = facetResult(ph.ans.Aggregations, fs, gm.parents())
 	res.Documents = ph.docs
 	res.Total = ph.ans.Aggregations["all"].Works.Value

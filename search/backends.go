@@ -87,3 +87,24 @@ func DidYouMean(q string, fix map[string]string) string { return didYouMean(q, f
 
 // DocumentURL is where the service serves a document's PDF.
 func DocumentURL(id string) string { return documentURL(id) }
+
+// Thesaurus is the acronyms and synonyms a search also looks for.
+type Thesaurus struct{ th *thesaurus }
+
+// LoadThesaurus reads a thesaurus in the format of thesaurus.txt; an
+// empty file name gives the built-in one.
+func LoadThesaurus(file string) (*Thesaurus, error) {
+	th, err := loadThesaurus(file)
+	if err != nil {
+		return nil, err
+	}
+	return &Thesaurus{th}, nil
+}
+
+// Lookup returns the equivalents of a word or words as typed.
+func (t *Thesaurus) Lookup(typed string) []string {
+	if t == nil {
+		return nil
+	}
+	return t.th.lookup(typed)
+}

@@ -58,6 +58,7 @@ func (m *serveMain) runCluster(ctx context.Context, lib string) error {
 		return err
 	}
 	cfg.Logger = m.Log
+	cfg.ThesaurusFile = m.Thesaurus
 	idx, err := opensearch.Open(cfg)
 	if err != nil {
 		return err

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a development OpenSearch (2.19, in-process MockNode with the netty4
-# transport and the common analysis plugins) on loopback ports, in the
+# transport, the common analysis and the reindex plugins) on loopback ports, in the
 # foreground. Builds the launcher first when needed (Maven, Java 17).
 #
 #   deploy/opensearch/run.sh [-nodes N] [-port P] [-dir DIR] [-heap SIZE]

@@ -9,14 +9,15 @@ import java.util.concurrent.CountDownLatch;
 
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.settings.Settings;
+import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.node.MockNode;
 import org.opensearch.node.Node;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
  * Starts one OpenSearch node of a cluster on loopback ports, in this JVM,
- * with the netty4 transport and the common analysis plugins from the class
- * path. run.sh starts one JVM per node and waits for the cluster to be green.
+ * with the netty4 transport, the common analysis and the reindex plugins
+ * (_reindex, _delete_by_query) from the class path. run.sh starts one JVM per node and waits for the cluster to be green.
  *
  * Arguments: home index nodes http-base transport-base. Node i (from 0) of n
  * listens on http-base+i and transport-base+i; with n = 1 it is a
@@ -64,7 +65,7 @@ public final class Launcher {
             s.putList("discovery.seed_hosts", seeds);
             s.putList("cluster.initial_cluster_manager_nodes", names);
         }
-        Node node = new MockNode(s.build(), Arrays.asList(Netty4Plugin.class, CommonAnalysisPlugin.class), true);
+        Node node = new MockNode(s.build(), Arrays.asList(Netty4Plugin.class, CommonAnalysisPlugin.class, ReindexPlugin.class), true);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
