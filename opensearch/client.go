@@ -168,11 +168,18 @@ func (c *client) do(ctx context.Context, method, path string, body, out any) err
 	if resp.StatusCode >= 300 {
 		var e struct {
 			Error struct {
-				Type   string `json:"type"`
-				Reason string `json:"reason"`
+				Type      string `json:"type"`
+				Reason    string `json:"reason"`
+				RootCause []struct {
+					Type   string `json:"type"`
+					Reason string `json:"reason"`
+				} `json:"root_cause"`
 			} `json:"error"`
 		}
 		json.Unmarshal(data, &e)
+		if rc := e.Error.RootCause; len(rc) > 0 && rc[0].Reason != e.Error.Reason {
+			e.Error.Reason += " (" + rc[0].Type + ": " + rc[0].Reason + ")"
+		}
 		if e.Error.Reason == "" {
 			e.Error.Reason = strings.TrimSpace(string(data))
 			if len(e.Error.Reason) > 300 {

@@ -41,6 +41,7 @@ var contractCases = []struct {
 	{"filter years", search.Request{Filters: search.Filters{YearFrom: 2018, YearTo: 2021}, Sort: "oldest"}, true},
 	{"words and filter", search.Request{Query: "victims", Filters: search.Filters{Countries: []string{"United Kingdom"}}}, true},
 	{"second page", search.Request{Sort: "title", Page: 2, PerPage: 3}, true},
+	{"added", search.Request{Query: "guidance", Sort: "added"}, true},
 	{"typo", search.Request{Query: "trafficing"}, false},
 	{"nothing", search.Request{Query: "zyxwvut"}, true},
 }
@@ -129,7 +130,10 @@ func compareResults(t *testing.T, want, got *search.Result, ordered bool) {
 		if len(wh.Pages) > 0 && !slices.Contains(pageNumbers(h.Pages), wh.Pages[0].Page) {
 			t.Errorf("%s: pages %v, want best page %d among them", h.ID, pageNumbers(h.Pages), wh.Pages[0].Page)
 		}
-		if !slices.EqualFunc(h.OtherEditions, wh.OtherEditions, func(a, b search.Edition) bool { return a.ID == b.ID }) {
+		if h.Current != wh.Current || h.SupersededBy != wh.SupersededBy {
+			t.Errorf("%s: current %v superseded by %q, want %v %q", h.ID, h.Current, h.SupersededBy, wh.Current, wh.SupersededBy)
+		}
+		if !slices.EqualFunc(h.OtherEditions, wh.OtherEditions, func(a, b search.Edition) bool { return a == b }) {
 			t.Errorf("%s: other editions %v, want %v", h.ID, h.OtherEditions, wh.OtherEditions)
 		}
 		for _, p := range h.Pages {

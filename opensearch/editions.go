@@ -3,6 +3,7 @@ package opensearch
 import (
 	"context"
 	"net/url"
+	"sort"
 
 	"handbooks/search"
 )
@@ -30,6 +31,15 @@ func (x *Index) editionsOf(ctx context.Context, works []string) (map[string][]se
 		w := search.WorkKey(h.doc())
 		out[w] = append(out[w], h.doc())
 	}
+	for _, eds := range out {
+		// Newest first as package search lists them.
+		sort.SliceStable(eds, func(i, j int) bool {
+			if search.NewerEdition(eds[i], eds[j]) != search.NewerEdition(eds[j], eds[i]) {
+				return search.NewerEdition(eds[i], eds[j])
+			}
+			return eds[i].ID < eds[j].ID
+		})
+	}
 	return out, nil
 }
 
@@ -37,10 +47,27 @@ func otherEditions(eds []search.Document, id string) []search.Edition {
 	out := []search.Edition{}
 	for _, e := range eds {
 		if e.ID != id {
-			out = append(out, search.Edition{ID: e.ID, Title: e.Title, Year: e.Year, Edition: e.Edition, Language: e.Language})
+			cur, by := currency(eds, e)
+			out = append(out, search.Edition{ID: e.ID, Title: e.Title, Year: e.Year, Edition: e.Edition, Language: e.Language,
+				Current: cur, SupersededBy: by})
 		}
 	}
 	return out
+}
+
+// currency says whether d is the current edition of its work in its
+// language (eds: every edition of the work), and if not which one is.
+func currency(eds []search.Document, d search.Document) (bool, string) {
+	newest := d
+	for _, e := range eds {
+		if e.Language == d.Language && search.NewerEdition(e, newest) {
+			newest = e
+		}
+	}
+	if newest.ID == d.ID {
+		return true, ""
+	}
+	return false, newest.ID
 }
 
 // addEditions fills the other editions of the hits shown, and the
@@ -62,6 +89,11 @@ func (x *Index) addEditions(ctx context.Context, hits []search.Hit, works map[st
 			}
 		}
 		hits[i].OtherEditions = otherEditions(list, hits[i].ID)
+		for _, e := range list {
+			if e.ID == hits[i].ID {
+				hits[i].Current, hits[i].SupersededBy = currency(list, e)
+			}
+		}
 	}
 	return nil
 }

@@ -33,6 +33,9 @@ func docEntry(d search.Document) map[string]any {
 	if d.Year != 0 {
 		e["year"] = d.Year
 	}
+	if !d.Added.IsZero() {
+		e["added"] = d.Added
+	}
 	return e
 }
 

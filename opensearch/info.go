@@ -130,7 +130,9 @@ func (x *Index) Document(ctx context.Context, id string) (*search.DocumentInfo, 
 	if err != nil {
 		return nil, err
 	}
-	return &search.DocumentInfo{Document: *d, OtherEditions: otherEditions(eds[search.WorkKey(*d)], id)}, nil
+	list := eds[search.WorkKey(*d)]
+	cur, by := currency(list, *d)
+	return &search.DocumentInfo{Document: *d, Current: cur, SupersededBy: by, OtherEditions: otherEditions(list, id)}, nil
 }
 
 // Page returns the text of page n (from 1) of a document; with q, its

@@ -70,6 +70,8 @@ func sortClause(name string) []any {
 		return []any{year("asc"), "_score", id}
 	case "title":
 		return []any{map[string]any{"title_key": "asc"}, id}
+	case "added":
+		return []any{map[string]any{"added": map[string]any{"order": "desc", "missing": "_last", "unmapped_type": "date"}}, id}
 	}
 	return []any{"_score", year("desc"), id}
 }
@@ -117,7 +119,7 @@ func (x *Index) docsQuery(ctx context.Context, c *compiled, fs *filterSet, sortB
 		"query": q, "size": size, "track_total_hits": true,
 		"sort":     sortClause(sortBy),
 		"_source":  []string{"doc"},
-		"collapse": map[string]any{"field": "work", "inner_hits": map[string]any{"name": "eds", "size": 20, "_source": []string{"doc.id", "doc.year", "doc.language"}, "sort": []any{map[string]any{"year": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"id": "asc"}}}},
+		"collapse": map[string]any{"field": "work", "inner_hits": map[string]any{"name": "eds", "size": 20, "_source": []string{"doc.id", "doc.year", "doc.edition", "doc.language"}, "sort": []any{map[string]any{"year": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"id": "asc"}}}},
 		"aggs":     facetAggs(fs),
 	}
 	if sortBy != "relevance" {
@@ -187,7 +189,7 @@ func (x *Index) searchDocs(ctx context.Context, gm *genMeta, tree *search.And, r
 	hits := make([]search.Hit, len(groups))
 	works := map[string]string{} // hit id → work key
 	for i, g := range groups {
-		hits[i] = hitOf(g, sortBy == "relevance")
+		hits[i] = hitOf(g, sortBy != "oldest")
 		works[hits[i].ID] = search.WorkKey(g.doc())
 	}
 	var pages map[string]*docPages
@@ -225,18 +227,17 @@ func (x *Index) searchDocs(ctx context.Context, gm *genMeta, tree *search.And, r
 	return nil
 }
 
-// hitOf makes a hit of a work: with relevance, the newest matching
-// edition in the language of the best-placed one, keeping its score (as
-// package search groups works).
-func hitOf(g rawHit, relevance bool) search.Hit {
-	d := g.doc()
-	if relevance {
-		best := d.Year
+// hitOf makes a hit of a work: the newest matching edition in the
+// language of the best-placed one, keeping its place and score (sorted
+// oldest first, the best-placed one), as package search groups works.
+func hitOf(g rawHit, newest bool) search.Hit {
+	lead := g.doc()
+	d := lead
+	if newest {
 		for _, e := range g.InnerHits["eds"].Hits.Hits {
 			ed := e.doc()
-			if ed.ID != d.ID && ed.Language == d.Language && ed.Year > best {
-				best = ed.Year
-				d.ID = ed.ID // the full metadata is read by addEditions
+			if ed.Language == lead.Language && search.NewerEdition(ed, d) {
+				d = ed // the full metadata is read by addEditions
 			}
 		}
 	}
@@ -248,7 +249,7 @@ func hitFromDoc(d search.Document, score float64) search.Hit {
 		ID: d.ID, Title: d.Title, File: d.File, URL: search.DocumentURL(d.ID),
 		Types: nonNil(d.Types), Regions: nonNil(d.Regions), Countries: nonNil(d.Countries),
 		Tags: nonNil(d.Tags), Publishers: nonNil(d.Publishers), Year: d.Year, Edition: d.Edition,
-		Language: d.Language, Summary: d.Summary, SourceURL: d.URL, Score: score,
+		Language: d.Language, Summary: d.Summary, SourceURL: d.URL, Added: d.Added, Score: score,
 		Pages: []search.PageHit{}, OtherEditions: []search.Edition{},
 	}
 }

@@ -108,3 +108,9 @@ func (t *Thesaurus) Lookup(typed string) []string {
 	}
 	return t.th.lookup(typed)
 }
+
+// NewerEdition reports whether a is a newer edition than b, by what their
+// years and edition labels say (see editions.go).
+func NewerEdition(a, b Document) bool {
+	return compareEditions(parseEdition(a.Year, a.Edition), parseEdition(b.Year, b.Edition)) > 0
+}
