@@ -246,7 +246,7 @@ func hitOf(g rawHit, newest bool) search.Hit {
 
 func hitFromDoc(d search.Document, score float64) search.Hit {
 	return search.Hit{
-		ID: d.ID, Title: d.Title, File: d.File, URL: search.DocumentURL(d.ID),
+		ID: d.ID, Title: d.Title, File: d.File,
 		Types: nonNil(d.Types), Regions: nonNil(d.Regions), Countries: nonNil(d.Countries),
 		Tags: nonNil(d.Tags), Publishers: nonNil(d.Publishers), Year: d.Year, Edition: d.Edition,
 		Language: d.Language, Summary: d.Summary, SourceURL: d.URL, Added: d.Added, Score: score,

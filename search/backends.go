@@ -85,9 +85,6 @@ func Correctable(w string) (edits int, ok bool) {
 // correction).
 func DidYouMean(q string, fix map[string]string) string { return didYouMean(q, fix) }
 
-// DocumentURL is where the service serves a document's PDF.
-func DocumentURL(id string) string { return documentURL(id) }
-
 // Thesaurus is the acronyms and synonyms a search also looks for.
 type Thesaurus struct{ th *thesaurus }
 
