@@ -59,6 +59,8 @@ func TestReference(t *testing.T) {
 		{"no label", plain, &Page{Number: 3}, "Home Office (2021). First Responder Toolkit. p. 3. http://h/documents/ho-frt-2021"},
 		{"no publisher, no year, question", Record{Title: "Who is a victim?", SourceURL: "https://x"}, nil, "Who is a victim? (n.d.). https://x"},
 		{"two publishers, edition", Record{Title: "Guide", Publishers: []string{"ILO", "IOM", "UNODC"}, Year: 2012, Edition: "2nd edition"}, nil, "ILO, IOM and UNODC (2012). Guide. 2nd edition."},
+		{"edition named in the title", Record{Title: "Toolkit (2nd edition)", Year: 2025, Edition: "2nd Edition, September 2025"}, nil, "Toolkit (2nd edition). (2025). September 2025."},
+		{"edition wholly in the title", Record{Title: "Toolkit, 2nd edition", Publishers: []string{"HO"}, Year: 2025, Edition: "2nd edition"}, nil, "HO (2025). Toolkit, 2nd edition."},
 	} {
 		if got := Reference(tc.r, tc.page); got != tc.want {
 			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)

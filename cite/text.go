@@ -24,7 +24,7 @@ func Reference(r Record, page *Page) string {
 	} else {
 		parts = append(parts, sentence(title), "("+year+").")
 	}
-	if e := oneLine(r.Edition); e != "" {
+	if e := editionNote(title, oneLine(r.Edition)); e != "" {
 		parts = append(parts, sentence(e))
 	}
 	if page != nil {
@@ -55,4 +55,15 @@ func sentence(s string) string {
 		return s
 	}
 	return s + "."
+}
+
+// editionNote is what the edition adds to the title: all of it, or what
+// follows its first part when the title already names that part ("2nd
+// edition, September 2025" after a title ending "(2nd edition)").
+func editionNote(title, edition string) string {
+	first, rest, _ := strings.Cut(edition, ",")
+	if first = strings.TrimSpace(first); first != "" && strings.Contains(strings.ToLower(title), strings.ToLower(first)) {
+		return strings.TrimSpace(rest)
+	}
+	return edition
 }
