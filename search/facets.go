@@ -219,9 +219,18 @@ func (c *facetCounter) result(fs *filterSet, parents map[string]string) map[stri
 		}
 		if fs != nil {
 			for v := range fs.vals[f] {
-				if !seen[v] {
-					list = append(list, Facet{Value: v, Selected: true})
+				if seen[v] {
+					continue
 				}
+				// Selected, but no document of the result has it: listed
+				// at zero, spelt as the library spells it.
+				for _, known := range c.vals[f] {
+					if fold(known) == v {
+						v = known
+						break
+					}
+				}
+				list = append(list, Facet{Value: v, Selected: true, Parent: parents[FacetNames[f]+":"+v]})
 			}
 		}
 		if f == facetYear {

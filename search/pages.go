@@ -214,7 +214,9 @@ func pageHit(pass map[string]passage, doc string, p pageScore) PageHit {
 func (x *Index) searchWithin(ctx context.Context, g *generation, c *compiled, r *Request, res *Result) error {
 	d := g.byID[r.Within]
 	if d == nil {
-		return ErrNotFound
+		// The search exists; its parameter names nothing: a mistake in
+		// the request, not a missing page.
+		return invalid("within", "no document has the id %q", r.Within)
 	}
 	res.AlsoSearched = c.also
 	h := hitOf(scored{d: d})

@@ -37,7 +37,10 @@ type Result struct {
 	Total int
 	// Documents counts the matching documents, every edition apart: what
 	// facet counts add up to.
-	Documents    int
+	Documents int
+	// Sort is the order applied: the one asked for, or by default
+	// relevance, newest first when the query has no words to rank by.
+	Sort         string
 	TookMS       float64
 	AlsoSearched []string
 	// Relaxed lists the words of the query left out because no result had

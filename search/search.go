@@ -49,11 +49,17 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if len(tree.Children) == 0 && strings.TrimSpace(r.Query) != "" {
 		return nil, invalid("q", "nothing to search for: give words, \"phrases\", word* or filters such as type:Guidance (regular expressions and lone wildcards are not supported)")
 	}
+	if err := checkYearTerms(tree); err != nil {
+		return nil, err
+	}
+	if err := g.checkFilters(r.Filters); err != nil {
+		return nil, err
+	}
 	c := compile(g, x.thes, tree, nil)
 	if err := x.checkQuery(c); err != nil {
 		return nil, err
 	}
-	res := &Result{Query: r.Query, AlsoSearched: []string{}, Hits: []Hit{}}
+	res := &Result{Query: r.Query, Sort: sortName(r.Sort, c.hasText), AlsoSearched: []string{}, Hits: []Hit{}}
 	if r.Within != "" {
 		err = x.searchWithin(ctx, g, c, &r, res)
 	} else {
@@ -111,8 +117,10 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 				for _, w := range sortedValues(fix) {
 					res.AlsoSearched = append(res.AlsoSearched, w)
 				}
-			}
-			if dym != r.Query {
+			} else if dym != r.Query {
+				// Offered only when not searched already: the corrections
+				// searched are in AlsoSearched, and a "Did you mean" for
+				// them would ask for what the result already holds.
 				res.DidYouMean = &dym
 			}
 		}

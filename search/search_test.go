@@ -119,9 +119,10 @@ func TestDisjunctiveFacets(t *testing.T) {
 		t.Errorf("Guidance|Toolkit & Europe: %v, want %v", got, want)
 	}
 	// A selected value with no documents is still listed, so it can be unticked.
-	res = search(t, x, Request{Query: "labour", Filters: Filters{Countries: []string{"Nowhere"}}})
-	if _, sel := facetCount(res, "country", "nowhere"); !sel {
-		t.Errorf("selected value without documents not listed: %v", res.Facets["country"])
+	// It keeps the library's spelling.
+	res = search(t, x, Request{Query: "labour", Filters: Filters{Countries: []string{"kenya"}}})
+	if n, sel := facetCount(res, "country", "Kenya"); !sel || n != 0 || res.Total != 0 {
+		t.Errorf("selected value without documents: %v", res.Facets["country"])
 	}
 	// Year range filter and facet.
 	res = search(t, x, Request{Filters: Filters{YearFrom: 2018, YearTo: 2021}, PerPage: 50})
@@ -232,9 +233,16 @@ func TestThesaurus(t *testing.T) {
 
 func TestDidYouMeanAndFuzzy(t *testing.T) {
 	x := openFixture(t)
+	// A correction that finds more is searched and said once, in
+	// AlsoSearched: not again as "Did you mean".
 	res := search(t, x, Request{Query: "trafficing"})
-	if res.DidYouMean == nil || *res.DidYouMean != "trafficking" {
-		t.Fatalf("did you mean %v", res.DidYouMean)
+	if res.DidYouMean != nil || !slices.Contains(res.AlsoSearched, "trafficking") {
+		t.Fatalf("did you mean %v beside also searched %q", res.DidYouMean, res.AlsoSearched)
+	}
+	// One that finds nothing more is offered, not searched.
+	res2 := search(t, x, Request{Query: "trafficing", Filters: Filters{Types: []string{"Leaflet"}}})
+	if res2.DidYouMean == nil || *res2.DidYouMean != "trafficking" || slices.Contains(res2.AlsoSearched, "trafficking") {
+		t.Errorf("with a filter leaving nothing: did you mean %v, also searched %q", res2.DidYouMean, res2.AlsoSearched)
 	}
 	if len(res.Hits) == 0 || res.Hits[0].ID != "labour-insp" {
 		t.Errorf("fuzzy hits %v", hitIDs(res))
@@ -383,7 +391,10 @@ func TestWithin(t *testing.T) {
 	if len(seen) != 4 {
 		t.Errorf("cursor over pages saw %v", seen)
 	}
-	if _, err := x.Search(context.Background(), Request{Query: "x", Within: "nope"}); !errors.Is(err, ErrNotFound) {
+	// The search exists: an unknown document is a mistake in within, not
+	// a missing page.
+	var e *Error
+	if _, err := x.Search(context.Background(), Request{Query: "x", Within: "nope"}); !errors.As(err, &e) || e.Code != Invalid || e.Param != "within" {
 		t.Errorf("within unknown document: %v", err)
 	}
 }

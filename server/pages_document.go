@@ -32,13 +32,16 @@ func newDocumentPage(doc *search.DocumentInfo, q string) *documentPage {
 	return p
 }
 
+// insidePages is how many matching pages a document page lists.
+const insidePages = 20
+
 // fillInside searches the document for the page's query: every matching
 // page, best first.
 func (p *documentPage) fillInside(ctx context.Context, run searchFunc) error {
 	if p.Q == "" {
 		return nil
 	}
-	res, err := run(ctx, search.Request{Query: p.Q, Within: p.Doc.ID, Page: 1, PerPage: 1})
+	res, err := run(ctx, search.Request{Query: p.Q, Within: p.Doc.ID, Page: 1, PerPage: insidePages})
 	if err != nil {
 		return err
 	}
@@ -59,9 +62,18 @@ func (p *documentPage) InsideCount() string {
 	}
 	s := fmt.Sprintf("%d %s “%s”", p.Matching, plural(p.Matching, "page contains", "pages contain"), p.Q)
 	if n := len(p.Inside.Pages); n < p.Matching {
-		s += fmt.Sprintf("; the best %d are listed", n)
+		s += "; " + plural(n, "the best is listed", fmt.Sprintf("the best %d are listed", n))
 	}
 	return s + "."
+}
+
+// searchURL is the results page of a query: where a document page reached
+// from a search leads back to.
+func searchURL(q string) string {
+	if q == "" {
+		return "/"
+	}
+	return searchState{"q": {q}}.URL()
 }
 
 // link is a labelled address.

@@ -55,6 +55,7 @@ var templateFuncs = template.FuncMap{
 	"facetLinks":  facetLinks,
 	"editionName": editionName,
 	"hitEditions": hitEditions,
+	"searchURL":   searchURL,
 	"docEditions": docEditions,
 }
 

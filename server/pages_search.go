@@ -34,10 +34,11 @@ type searchPage struct {
 	Pager                     pager
 }
 
-// relaxation names a filter whose removal gives more results.
+// relaxation names a filter whose removal gives more results. It counts
+// documents, every edition apart, as the facets beside it do.
 type relaxation struct {
-	Chip  chip
-	Total int
+	Chip      chip
+	Documents int
 }
 
 // pager links the pages of a result.
@@ -67,7 +68,7 @@ func newSearchPage(st searchState) *searchPage {
 		PerPage:  st.get("per_page"),
 		Searched: len(st) > 0 && (st.get("q") != "" || st.filtered()),
 		Chips:    st.chips(),
-		Sorts:    st.sortOptions(),
+		Sorts:    st.sortOptions(""),
 	}
 	if p.Q != "" {
 		p.Title = p.Q
@@ -95,6 +96,7 @@ func (p *searchPage) fill(ctx context.Context, run searchFunc, req search.Reques
 		return err
 	}
 	p.Result = res
+	p.Sorts = p.State.sortOptions(res.Sort)
 	p.Facets = p.State.facetGroups(res.Facets)
 	p.Years = p.State.yearRange(res.Facets["year"])
 	if res.DidYouMean != nil && *res.DidYouMean != "" && *res.DidYouMean != p.Q {
@@ -103,14 +105,15 @@ func (p *searchPage) fill(ctx context.Context, run searchFunc, req search.Reques
 	}
 	p.Pager = newPager(p.State, req.Page, req.PerPage, res.Total)
 	if res.Total <= fewResults && len(p.Chips) > 0 {
-		p.Relax = relaxations(ctx, run, req, p.Chips, res.Total)
+		p.Relax = relaxations(ctx, run, req, p.Chips, res.Documents)
 	}
 	return nil
 }
 
 // relaxations re-runs the search without each active filter in turn and
-// reports those whose removal gives more results, most results first.
-func relaxations(ctx context.Context, run searchFunc, req search.Request, chips []chip, total int) []relaxation {
+// reports those whose removal gives more documents than the result's,
+// most first.
+func relaxations(ctx context.Context, run searchFunc, req search.Request, chips []chip, documents int) []relaxation {
 	var out []relaxation
 	for i, c := range chips {
 		if i == maxRelaxations || ctx.Err() != nil {
@@ -120,12 +123,12 @@ func relaxations(ctx context.Context, run searchFunc, req search.Request, chips 
 		r.Page, r.PerPage, r.Cursor = 1, 1, ""
 		r.Filters = withoutFilter(req.Filters, c.param, c.value)
 		res, err := run(ctx, r)
-		if err != nil || res.Total <= total {
+		if err != nil || res.Documents <= documents {
 			continue
 		}
-		out = append(out, relaxation{Chip: c, Total: res.Total})
+		out = append(out, relaxation{Chip: c, Documents: res.Documents})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Total > out[j].Total })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Documents > out[j].Documents })
 	return out
 }
 

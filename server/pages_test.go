@@ -79,10 +79,11 @@ func TestPagesNeedles(t *testing.T) {
 			`<ul><li><input type="checkbox" id="f-region-`,
 			`name="country" value="United Kingdom"`,
 		}, nil},
-		// Few results: which filter to drop, with the count it gives.
+		// Few results: which filter to drop, with the documents it gives
+		// (2 results: 3 documents, counting editions, as facets count).
 		{"/?q=duty&region=Asia", 200, []string{
 			"No document matches all your filters.",
-			`<a href="/?q=duty">Remove Region: Asia</a> <span class="muted">(2 documents)</span>`,
+			`<a href="/?q=duty">Remove Region: Asia</a> <span class="muted">(3 documents)</span>`,
 		}, nil},
 		{"/?q=notfy", 200, []string{`Did you mean <a href="/?q=notify">notify</a>?`}, nil},
 		// Year range: chip and inputs.

@@ -326,12 +326,22 @@ type option struct {
 	Selected     bool
 }
 
-func (s searchState) sortOptions() []option {
-	cur := s.get("sort")
+// sortOptions are the choices of the sort box, the order the result was
+// given in (applied; "" before a search) selected. Without words to rank
+// by, the result is newest first whatever was asked: "Best match" is then
+// not offered, and not shown as chosen.
+func (s searchState) sortOptions(applied string) []option {
+	cur := applied
+	if cur == "" {
+		cur = s.get("sort")
+	}
 	if cur == "" {
 		cur = "relevance"
 	}
 	opts := []option{{"relevance", "Best match", false}, {"newest", "Newest first", false}, {"oldest", "Oldest first", false}, {"title", "Title A–Z", false}, {"added", "Recently added", false}}
+	if cur != "relevance" && (s.get("sort") == "" || s.get("sort") == "relevance") && applied != "" {
+		opts = opts[1:]
+	}
 	for i := range opts {
 		opts[i].Selected = opts[i].Value == cur
 	}

@@ -16,6 +16,7 @@ type searchResponse struct {
 	Query        string                 `json:"query"`
 	Total        int                    `json:"total"`
 	Documents    int                    `json:"documents"`
+	Sort         string                 `json:"sort"`
 	TookMS       float64                `json:"took_ms"`
 	AlsoSearched []string               `json:"also_searched"`
 	Relaxed      []string               `json:"relaxed"`
@@ -132,7 +133,7 @@ type healthResponse struct {
 
 func newSearchResponse(r *search.Result) searchResponse {
 	out := searchResponse{
-		Query: r.Query, Total: r.Total, Documents: r.Documents, TookMS: r.TookMS,
+		Query: r.Query, Total: r.Total, Documents: r.Documents, Sort: r.Sort, TookMS: r.TookMS,
 		AlsoSearched: r.AlsoSearched, Relaxed: r.Relaxed, DidYouMean: r.DidYouMean,
 		Facets: newFacets(r.Facets), NextCursor: r.NextCursor,
 	}
