@@ -15,6 +15,7 @@ import (
 var (
 	latency     = flag.Bool("latency", false, "measure search latency on the generated 100k-page library and print percentiles")
 	latencyTime = flag.Duration("latency.time", 8*time.Second, "measuring time per concurrency level")
+	latencyDir  = flag.String("latency.index", "", "measure this index directory (as written by handbooks index) instead of the generated library")
 )
 
 // benchQueries is the fixed mix measured: 1–3 word queries, some quoted
@@ -55,12 +56,16 @@ func TestLatency(t *testing.T) {
 	if !*latency {
 		t.Skip("run with -latency")
 	}
-	dir, textBytes := benchLibrary(t)
-	gen, _ := currentGeneration(dir)
-	size := dirSize(filepath.Join(dir, gen))
-	fmt.Printf("index %s: %d MB of text, index %d MB (%.2f× the text; docs %d MB, pages %d MB)\n", dir,
-		textBytes>>20, size>>20, float64(size)/float64(textBytes),
-		dirSize(filepath.Join(dir, gen, docsDir))>>20, dirSize(filepath.Join(dir, gen, pagesDir))>>20)
+	dir := *latencyDir
+	if dir == "" {
+		var textBytes int64
+		dir, textBytes = benchLibrary(t)
+		gen, _ := currentGeneration(dir)
+		size := dirSize(filepath.Join(dir, gen))
+		fmt.Printf("index %s: %d MB of text, index %d MB (%.2f× the text; docs %d MB, pages %d MB)\n", dir,
+			textBytes>>20, size>>20, float64(size)/float64(textBytes),
+			dirSize(filepath.Join(dir, gen, docsDir))>>20, dirSize(filepath.Join(dir, gen, pagesDir))>>20)
+	}
 	start := time.Now()
 	x, err := Open(dir, Options{ReloadInterval: -1})
 	if err != nil {
