@@ -3,9 +3,6 @@ package search
 import (
 	"context"
 	"sort"
-
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
 // Phase one visits every matching document once, in document-number
@@ -65,21 +62,11 @@ func collectDocs(ctx context.Context, g *generation, c *compiled, fs *filterSet,
 		sc.hits = hits
 		return hits, counter, nil
 	}
-	ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(
-		func(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
-			return func(m *bsearch.DocumentMatch) error {
-				if m == nil {
-					return nil
-				}
-				if r := t.row(m.IndexInternalID.Value()); r >= 0 {
-					visit(r, m.Score)
-				}
-				sctx.DocumentMatchPool.Put(m)
-				return nil
-			}, false, nil
-		}))
-	req := bleve.NewSearchRequestOptions(c.docs, 0, 0, false)
-	_, err := g.ix.docs.SearchInContext(ctx, req)
+	err := visitMatches(ctx, g.ix.docs, c.docs, func(num uint64, score float64) {
+		if r := t.row(num); r >= 0 {
+			visit(r, score)
+		}
+	})
 	sc.hits = hits
 	return hits, counter, err
 }

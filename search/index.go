@@ -234,6 +234,7 @@ type generation struct {
 	facetVals  [numFacets][]string // every facet value, by id (docMeta.valIDs)
 	// table is the columnar metadata phase one reads (table.go).
 	table       *docTable
+	pageTab     *pageTable
 	scratchPool sync.Pool // of *scratch, per-query buffers (collect.go)
 }
 
@@ -295,6 +296,9 @@ func (g *generation) load() error {
 	g.markEditions()
 	g.internFacets()
 	if err := g.buildTable(ctx); err != nil {
+		return err
+	}
+	if err := g.buildPageTable(ctx); err != nil {
 		return err
 	}
 	g.vocab, err = loadVocabulary(g.ix.docs)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -84,15 +85,27 @@ func TestLatency(t *testing.T) {
 			fmt.Printf("%-40q %5d hits %7.2f ms\n", q.Query, res.Total, res.TookMS)
 		}
 	}
-	fmt.Printf("%-11s %8s %8s %8s %8s %8s\n", "goroutines", "queries", "q/s", "p50 ms", "p95 ms", "p99 ms")
+	fmt.Printf("%-11s %8s %8s %8s %8s %8s %11s\n", "goroutines", "queries", "q/s", "p50 ms", "p95 ms", "p99 ms", "CPU ms/q")
 	for _, n := range []int{1, 2} {
+		cpu0 := cpuTime()
 		ds := runMix(t, x, n, *latencyTime)
+		cpuPerQuery := float64((cpuTime() - cpu0).Microseconds()) / 1000 / float64(len(ds))
 		slices.Sort(ds)
 		pct := func(p float64) float64 {
 			return float64(ds[min(len(ds)-1, int(p*float64(len(ds))))].Microseconds()) / 1000
 		}
-		fmt.Printf("%-11d %8d %8.0f %8.2f %8.2f %8.2f\n", n, len(ds), float64(len(ds))/latencyTime.Seconds(), pct(0.50), pct(0.95), pct(0.99))
+		fmt.Printf("%-11d %8d %8.0f %8.2f %8.2f %8.2f %11.2f\n", n, len(ds), float64(len(ds))/latencyTime.Seconds(), pct(0.50), pct(0.95), pct(0.99), cpuPerQuery)
 	}
+}
+
+// cpuTime is the CPU time this process has used (user and system): on a
+// machine shared with other work, CPU per query is steadier than latency.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // runMix runs the query mix on n goroutines for d and returns the

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -9,9 +10,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
-
-// maxPagesScanned bounds the pages read in phase two of one search.
-const maxPagesScanned = 20000
 
 // contentsWeight scales the score of a table-of-contents page: it names
 // the section the reader wants, but is not it.
@@ -25,48 +23,38 @@ type pageScore struct {
 // matchingPages runs the page query restricted to the given documents and
 // returns each document's matching pages, best first.
 func matchingPages(ctx context.Context, g *generation, pq query.Query, docs []*docMeta) (map[string][]pageScore, error) {
-	q, size := restrictToDocs(pq, docs)
-	req := bleve.NewSearchRequestOptions(q, min(size, maxPagesScanned), 0, false)
-	res, err := g.ix.pages.SearchInContext(ctx, req)
+	pt := g.pageTab
+	byRow := make(map[int32][]pageScore, len(docs))
+	err := visitMatches(ctx, g.ix.pages, restrictToDocs(g, pq, docs), func(num uint64, score float64) {
+		r, n := pt.at(num)
+		if r < 0 {
+			return
+		}
+		if g.docs[r].contents[n] {
+			score *= contentsWeight
+		}
+		byRow[r] = append(byRow[r], pageScore{n: n, score: score})
+	})
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]pageScore{}
-	for _, h := range res.Hits {
-		doc, n, ok := splitPageID(h.ID)
-		if !ok {
-			continue
-		}
-		score := h.Score
-		if d := g.byID[doc]; d != nil && d.contents[n] {
-			score *= contentsWeight
-		}
-		out[doc] = append(out[doc], pageScore{n: n, score: score})
-	}
-	for _, ps := range out {
+	out := make(map[string][]pageScore, len(byRow))
+	for r, ps := range byRow {
 		sort.SliceStable(ps, func(i, j int) bool {
 			if ps[i].score != ps[j].score {
 				return ps[i].score > ps[j].score
 			}
 			return ps[i].n < ps[j].n
 		})
+		out[g.docs[r].ID] = ps
 	}
 	return out, nil
 }
 
-// restrictToDocs restricts a page query to the pages of docs; size is
-// their number of pages.
-func restrictToDocs(pq query.Query, docs []*docMeta) (query.Query, int) {
-	filter := make([]query.Query, 0, len(docs))
-	size := 0
-	for _, d := range docs {
-		t := bleve.NewTermQuery(d.ID)
-		t.SetField(fDoc)
-		t.SetBoost(0) // only restricts
-		filter = append(filter, t)
-		size += max(d.maxPage, 1)
-	}
-	return bleve.NewConjunctionQuery(pq, bleve.NewDisjunctionQuery(filter...)), size
+// restrictToDocs restricts a page query to the pages of docs, walked by
+// their document numbers.
+func restrictToDocs(g *generation, pq query.Query, docs []*docMeta) query.Query {
+	return bleve.NewConjunctionQuery(pq, &numbersQuery{nums: g.pageTab.of(docs)})
 }
 
 // passage is a page's label and its snippet (or marked text).
@@ -80,7 +68,17 @@ func passages(ctx context.Context, g *generation, pq query.Query, ids []string, 
 	if len(ids) == 0 {
 		return map[string]passage{}, nil
 	}
-	var q query.Query = bleve.NewDocIDQuery(ids)
+	var nums []uint64
+	for _, id := range ids {
+		doc, n, ok := splitPageID(id)
+		if d := g.byID[doc]; ok && d != nil {
+			if num, ok := g.pageTab.number(d, n); ok {
+				nums = append(nums, num)
+			}
+		}
+	}
+	slices.Sort(nums)
+	var q query.Query = &numbersQuery{nums: slices.Compact(nums)}
 	if pq != nil {
 		q = bleve.NewConjunctionQuery(q, pq)
 	}
@@ -181,20 +179,17 @@ func pagesWithAll(ctx context.Context, g *generation, c *compiled, docs []*docMe
 	if c.pageAll == nil || len(docs) == 0 {
 		return out, nil
 	}
-	q, size := restrictToDocs(c.pageAll, docs)
-	req := bleve.NewSearchRequestOptions(q, min(size, maxPagesScanned), 0, false)
-	req.Score = "none"
-	res, err := g.ix.pages.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	for _, h := range res.Hits {
-		if doc, n, ok := splitPageID(h.ID); ok {
+	err := visitMatches(ctx, g.ix.pages, restrictToDocs(g, c.pageAll, docs), func(num uint64, _ float64) {
+		if r, n := g.pageTab.at(num); r >= 0 {
+			doc := g.docs[r].ID
 			if out[doc] == nil {
 				out[doc] = map[int]bool{}
 			}
 			out[doc][n] = true
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

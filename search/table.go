@@ -4,8 +4,6 @@ import (
 	"context"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
 // docTable is the columnar form of a generation's metadata that phase one
@@ -62,46 +60,19 @@ func (g *generation) buildTable(ctx context.Context) error {
 			b.RunOptimize()
 		}
 	}
-	nums, err := documentNumbers(ctx, g.ix.docs)
-	if err != nil {
-		return err
-	}
-	for id, n := range nums {
-		for uint64(len(t.rowOf)) <= n {
+	err := visitNumbers(ctx, g.ix.docs, func(id string, num uint64) {
+		for uint64(len(t.rowOf)) <= num {
 			t.rowOf = append(t.rowOf, -1)
 		}
 		if d := g.byID[id]; d != nil {
-			t.rowOf[n] = int32(d.ord)
+			t.rowOf[num] = int32(d.ord)
 		}
+	})
+	if err != nil {
+		return err
 	}
 	g.table = t
 	return nil
-}
-
-// documentNumbers maps every document id of idx to its internal number.
-func documentNumbers(ctx context.Context, idx bleve.Index) (map[string]uint64, error) {
-	n, err := idx.DocCount()
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]uint64, n)
-	ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(
-		func(sc *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
-			return func(m *bsearch.DocumentMatch) error {
-				if m == nil {
-					return nil
-				}
-				out[m.ID] = m.IndexInternalID.Value()
-				sc.DocumentMatchPool.Put(m)
-				return nil
-			}, true, nil
-		}))
-	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
-	req.Score = "none"
-	if _, err := idx.SearchInContext(ctx, req); err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // row returns the table row of a document number, or -1.
