@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -70,6 +71,58 @@ func TestEditionPagesSampleLibrary(t *testing.T) {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s: missing %q", c.url, want)
 			}
+		}
+	}
+}
+
+// TestRegionTreeSampleLibrary checks the sidebar's region tree over the real
+// index of the sample library: UN M49's, whatever regions the catalog
+// gives together (its shelter standards are catalogued in Southern and
+// Eastern Europe at once).
+func TestRegionTreeSampleLibrary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes the sample library")
+	}
+	_, x := indexLibrary(t, "testdata/library")
+	facets, err := x.Facets(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := searchState{}.facetGroups(facets)
+	paths := map[string]string{} // value → its ancestors, top first
+	var walk func(items []facetItem, above string)
+	walk = func(items []facetItem, above string) {
+		for _, it := range items {
+			paths[it.Param+":"+it.Value] = above
+			walk(it.Children, strings.TrimPrefix(above+" > "+it.Value, " > "))
+		}
+	}
+	for _, g := range groups {
+		if g.Param == "region" {
+			walk(append(g.Items, g.More...), "")
+		}
+	}
+	for key, want := range map[string]string{
+		"region:Europe":             "",
+		"region:Southern Europe":    "Europe",
+		"region:Eastern Europe":     "Europe",
+		"country:Bulgaria":          "Europe > Eastern Europe",
+		"country:Moldova":           "Europe > Eastern Europe",
+		"country:Romania":           "Europe > Eastern Europe",
+		"country:Albania":           "Europe > Southern Europe",
+		"region:Western Africa":     "Africa > Sub-Saharan Africa",
+		"country:Senegal":           "Africa > Sub-Saharan Africa > Western Africa",
+		"country:Mexico":            "Americas > Latin America and the Caribbean > Central America",
+		"region:Central Asia":       "Asia",
+		"region:South-eastern Asia": "Asia",
+	} {
+		got, ok := paths[key]
+		if !ok {
+			t.Errorf("%s is not in the sidebar (%v)", key, paths)
+			continue
+		}
+		if got != want {
+			t.Errorf("%s is under %q, want %q", key, got, want)
 		}
 	}
 }
