@@ -96,7 +96,7 @@ func buildFeed(base string, st searchState, res *search.Result, lastRun time.Tim
 	}
 	updated := time.Time{}
 	for _, h := range res.Hits {
-		e := feedEntry(base, h, lastRun)
+		e := feedEntry(base, h, st.get("q"), lastRun)
 		if t := time.Time(e.Updated); t.After(updated) {
 			updated = t
 		}
@@ -110,7 +110,7 @@ func buildFeed(base string, st searchState, res *search.Result, lastRun time.Tim
 }
 
 // feedEntry is one document of a feed.
-func feedEntry(base string, h search.Hit, lastRun time.Time) atomEntry {
+func feedEntry(base string, h search.Hit, q string, lastRun time.Time) atomEntry {
 	added := h.Added
 	if added.IsZero() {
 		added = lastRun
@@ -144,20 +144,20 @@ func feedEntry(base string, h search.Hit, lastRun time.Time) atomEntry {
 	if h.Summary != "" {
 		e.Summary = &atomText{Body: h.Summary}
 	}
-	e.Content = &atomText{Type: "html", Body: entryHTML(base, h, rec)}
+	e.Content = &atomText{Type: "html", Body: entryHTML(base, h, q, rec)}
 	return e
 }
 
 // entryHTML is an entry's content: its citation and its matching pages,
-// each linked to the page in the viewer.
-func entryHTML(base string, h search.Hit, rec cite.Record) string {
+// each linked to the page in the viewer with the words of q marked.
+func entryHTML(base string, h search.Hit, q string, rec cite.Record) string {
 	var b strings.Builder
 	b.WriteString("<p>" + html.EscapeString(cite.Reference(rec, nil)) + "</p>")
 	if len(h.Pages) > 0 {
 		b.WriteString("<ul>")
 		for _, p := range h.Pages {
 			pg := cite.Page{Number: p.Page, Label: p.Label}
-			b.WriteString(`<li><a href="` + html.EscapeString(base+pageURL(h.ID, p.Page, "")) + `">` + html.EscapeString(pg.String()) + "</a> ")
+			b.WriteString(`<li><a href="` + html.EscapeString(base+viewerURL(h.ID, p.Page, q)) + `">` + html.EscapeString(pg.String()) + "</a> ")
 			b.WriteString(string(snippetHTML(p.Snippet)) + "</li>")
 		}
 		b.WriteString("</ul>")

@@ -107,6 +107,9 @@ func checkAtom(t *testing.T, b []byte) (ids, titles []string, updated []time.Tim
 		}
 		return d
 	}
+	if feed == nil {
+		t.Fatal("empty document")
+	}
 	iri("feed id", one(feed, "feed", "id").Text)
 	one(feed, "feed", "title")
 	feedUpdated := date("feed updated", one(feed, "feed", "updated").Text)
@@ -159,7 +162,9 @@ func checkAtom(t *testing.T, b []byte) (ids, titles []string, updated []time.Tim
 	if path, err := exec.LookPath("xmllint"); err == nil {
 		f := filepath.Join(t.TempDir(), "feed.xml")
 		os.WriteFile(f, b, 0o644)
-		if out, err := exec.Command(path, "--noout", "--nonet", f).CombinedOutput(); err != nil {
+		// The structure against testdata/atom/atom.rng (RFC 4287's schema,
+		// the parts this service writes).
+		if out, err := exec.Command(path, "--noout", "--nonet", "--relaxng", filepath.Join("testdata", "atom", "atom.rng"), f).CombinedOutput(); err != nil {
 			t.Errorf("xmllint: %v\n%s", err, out)
 		}
 	}
@@ -191,7 +196,8 @@ func TestFeed(t *testing.T) {
 	body := w.Body.String()
 	for _, want := range []string{`&lt;Victims&gt; &amp; &#34;survivors&#34;`, `xml:lang="fr"`, "الاتجار بالبشر 🧭",
 		`<link rel="self" type="application/atom+xml" href="http://example.com/feed?q=duty+notify"></link>`,
-		`href="http://example.com/?q=duty+notify&amp;sort=added"`, "Handbook library: “duty notify”"} {
+		`href="http://example.com/?q=duty+notify&amp;sort=added"`, "Handbook library: “duty notify”",
+		`&lt;a href=&#34;http://example.com/documents/hard/pages/3/view?q=duty+notify&#34;&gt;p. 2 (PDF p. 3)&lt;/a&gt;`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("feed lacks %q", want)
 		}
