@@ -14,29 +14,25 @@ import (
 	"handbooks/indexer/pdftext"
 )
 
-// The test binary plays three parts, chosen by HANDBOOKS_TEST_ROLE:
-// the tests themselves; an extraction worker ("worker"), as the real
-// program does when re-executed as "handbooks extract-worker"; and the
-// indexing command ("index"), for the tests that kill it.
-const roleEnv = "HANDBOOKS_TEST_ROLE"
+// The test binary plays three parts: the tests themselves; an extraction
+// worker, started by Run through InitWorker as the real program's are
+// (with evilEnv set, a misbehaving one); and the indexing command (roleEnv
+// "index"), for the tests that kill it.
+const (
+	roleEnv = "HANDBOOKS_TEST_ROLE"
+	evilEnv = "HANDBOOKS_TEST_EVIL"
+)
 
 func TestMain(m *testing.M) {
-	switch os.Getenv(roleEnv) {
-	case "worker":
-		if os.Getenv("HANDBOOKS_TEST_EVIL") != "" {
-			extractFile = evilExtract
-		}
-		os.Exit(WorkerMain(context.Background(), os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
-	case "index":
+	if os.Getenv(evilEnv) != "" {
+		extractFile = evilExtract
+	}
+	InitWorker()
+	if os.Getenv(roleEnv) == "index" {
 		os.Exit(indexMain(os.Args[1:]))
 	}
 	flag.Parse()
 	os.Exit(m.Run())
-}
-
-// testWorker is the worker command of the test binary.
-func testWorker(env ...string) ([]string, []string) {
-	return []string{os.Args[0], "extract-worker"}, append([]string{roleEnv + "=worker"}, env...)
 }
 
 // indexMain is a minimal "handbooks index" for the kill tests.
@@ -48,9 +44,8 @@ func indexMain(args []string) int {
 	if fs.Parse(args) != nil {
 		return 2
 	}
-	cmd, env := testWorker()
 	_, err := Run(context.Background(), Config{Library: *lib, Index: *idx, Full: *full, Workers: 2,
-		WorkerCommand: cmd, WorkerEnv: env, Timeout: 20 * time.Second})
+		Timeout: 20 * time.Second})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

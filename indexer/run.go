@@ -31,7 +31,9 @@ type Config struct {
 	MaxMemory int64         // bytes per worker; 0: 2 GiB
 	MaxOutput int64         // bytes of extracted text per file; 0: 256 MiB
 	// WorkerCommand starts an extraction worker (program and arguments);
-	// empty means this program with the argument "extract-worker".
+	// empty means this program with WorkerArg, which InitWorker catches
+	// (call it first in main and TestMain). Set it only to run another
+	// program's worker.
 	WorkerCommand []string
 	WorkerEnv     []string // added to the workers' environment
 	Log           *slog.Logger
@@ -79,11 +81,11 @@ func (c Config) withDefaults() (Config, error) {
 		c.ProgressEvery = 5 * time.Second
 	}
 	if len(c.WorkerCommand) == 0 {
-		exe, err := os.Executable()
+		cmd, err := selfWorker()
 		if err != nil {
-			return c, fmt.Errorf("find this program to start workers: %w", err)
+			return c, err
 		}
-		c.WorkerCommand = []string{exe, "extract-worker"}
+		c.WorkerCommand = cmd
 	}
 	if c.Library == "" || c.Index == "" {
 		return c, errors.New("both a library and an index folder are needed")

@@ -34,8 +34,7 @@ func smallLibrary(t testing.TB) string {
 }
 
 func runConfig(lib, idx string) Config {
-	cmd, env := testWorker()
-	return Config{Library: lib, Index: idx, Workers: 2, WorkerCommand: cmd, WorkerEnv: env, Timeout: 20 * time.Second}
+	return Config{Library: lib, Index: idx, Workers: 2, Timeout: 20 * time.Second}
 }
 
 func mustRun(t *testing.T, cfg Config) *Report {

@@ -20,7 +20,7 @@ func TestWorkerIsolation(t *testing.T) {
 		t.Skip("starts misbehaving workers")
 	}
 	good := string(pdfBytes("Good", "A good file about victim support."))
-	cmd, env := testWorker("HANDBOOKS_TEST_EVIL=1")
+	env := []string{evilEnv + "=1"}
 	tests := []struct {
 		name    string
 		timeout time.Duration
@@ -43,7 +43,7 @@ func TestWorkerIsolation(t *testing.T) {
 				files[name] = good + strings.Repeat(" ", len(files)) // distinct contents
 			}
 			writeFiles(t, lib, files)
-			cfg := Config{Library: lib, Index: t.TempDir(), Workers: 2, WorkerCommand: cmd, WorkerEnv: env,
+			cfg := Config{Library: lib, Index: t.TempDir(), Workers: 2, WorkerEnv: env,
 				Timeout: tt.timeout, MaxMemory: 256 << 20, MaxOutput: 1 << 20}
 			rep := mustRun(t, cfg)
 			for _, f := range rep.Files {
@@ -82,8 +82,8 @@ func TestInterruptedRunResumes(t *testing.T) {
 	lib := smallLibrary(t)
 	writeFiles(t, lib, map[string]string{"hang.pdf": string(pdfBytes("h", "never read"))})
 	idx := t.TempDir()
-	cmd, env := testWorker("HANDBOOKS_TEST_EVIL=1")
-	cfg := Config{Library: lib, Index: idx, Workers: 2, WorkerCommand: cmd, WorkerEnv: env, Timeout: time.Minute}
+	env := []string{evilEnv + "=1"}
+	cfg := Config{Library: lib, Index: idx, Workers: 2, WorkerEnv: env, Timeout: time.Minute}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	seen := make(chan struct{})

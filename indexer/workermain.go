@@ -41,12 +41,13 @@ type workResponse struct {
 	Exit     bool            `json:"exit,omitempty"`
 }
 
-// WorkerMain runs an extraction worker: the hidden "extract-worker" command.
+// workerMain runs an extraction worker: the hidden "extract-worker" command,
+// reached through InitWorker.
 // It reads requests on stdin and answers on stdout, and caps its own memory
 // (-maxmem) so that an allocation no PDF deserves fails in the worker, not
 // in the indexer. It returns the exit status.
-func WorkerMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("extract-worker", flag.ContinueOnError)
+func workerMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet(WorkerArg, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	maxMem := fs.Int64("maxmem", defaultMaxMemory, "memory cap in bytes (0: none)")
 	if err := fs.Parse(args); err != nil {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"handbooks/indexer"
 )
 
 // children lists the pids of the running processes whose parent is pid.
@@ -46,7 +48,7 @@ func isWorker(pid int) bool {
 	if i := bytes.LastIndexByte(st, ')'); i >= 0 && strings.HasPrefix(strings.TrimSpace(string(st[i+1:])), "Z") {
 		return false
 	}
-	return bytes.HasPrefix(b, []byte(bin+"\x00")) && bytes.Contains(b, []byte("extract-worker"))
+	return bytes.HasPrefix(b, []byte(bin+"\x00")) && bytes.Contains(b, []byte(indexer.WorkerArg))
 }
 
 // waitGone waits up to d for the pids to stop being workers and returns

@@ -18,13 +18,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files of ranked results")
 
-// The test binary doubles as the indexer's extraction worker.
-const roleEnv = "HANDBOOKS_SEARCH_TEST_ROLE"
-
 func TestMain(m *testing.M) {
-	if os.Getenv(roleEnv) == "worker" {
-		os.Exit(indexer.WorkerMain(context.Background(), os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
-	}
+	indexer.InitWorker() // the test binary doubles as the indexer's extraction worker
 	flag.Parse()
 	code := m.Run()
 	for _, dir := range built {
@@ -56,8 +51,6 @@ func indexLibrary(t *testing.T, library string) *search.Index {
 		built[library] = dir
 		_, err = indexer.Run(context.Background(), indexer.Config{
 			Library: library, Index: dir, Workers: 2, Timeout: 60 * time.Second,
-			WorkerCommand: []string{os.Args[0], "extract-worker"},
-			WorkerEnv:     []string{roleEnv + "=worker"},
 		})
 		if err != nil {
 			t.Fatalf("index %s: %v", library, err)

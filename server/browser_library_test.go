@@ -17,23 +17,6 @@ import (
 	"handbooks/search"
 )
 
-// browserWorkerEnv makes this test binary run as the indexer's extraction
-// worker.
-const browserWorkerEnv = "HANDBOOKS_BROWSER_TEST_WORKER"
-
-// TestBrowserExtractWorker is not a test: it is the extraction worker the
-// indexer starts for TestBrowserSampleLibrary (this binary, run again).
-func TestBrowserExtractWorker(t *testing.T) {
-	if os.Getenv(browserWorkerEnv) != "1" {
-		t.Skip("runs only as a worker process")
-	}
-	args := os.Args
-	if i := slices.Index(args, "--"); i >= 0 {
-		args = args[i+1:]
-	}
-	os.Exit(indexer.WorkerMain(context.Background(), args, os.Stdin, os.Stdout, os.Stderr))
-}
-
 // indexLibrary indexes a library folder (relative to the repository root)
 // with the real indexer into a temporary folder and opens it. It skips the
 // test when the folder is absent.
@@ -49,8 +32,6 @@ func indexLibrary(t *testing.T, rel string) (lib string, x *search.Index) {
 	dir := t.TempDir()
 	_, err = indexer.Run(context.Background(), indexer.Config{
 		Library: lib, Index: dir, Workers: 2, Timeout: 60 * time.Second,
-		WorkerCommand: []string{os.Args[0], "-test.run=^TestBrowserExtractWorker$", "--"},
-		WorkerEnv:     []string{browserWorkerEnv + "=1"},
 	})
 	if err != nil {
 		t.Fatalf("index %s: %v", lib, err)

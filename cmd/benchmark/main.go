@@ -53,9 +53,11 @@ import (
 	"time"
 
 	"handbooks/cmd/benchmark/load"
+	"handbooks/indexer"
 )
 
 func main() {
+	indexer.InitWorker() // the indexer's extraction workers of profile runs
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if len(os.Args) > 1 && os.Args[1] == loadCommand {

@@ -15,11 +15,13 @@ import (
 
 	"handbooks/cmd/benchmark/load"
 	"handbooks/cmd/benchmark/synth"
+	"handbooks/indexer"
 )
 
 // TestMain lets the test binary serve as the load child, as the real
 // program does when it re-executes itself.
 func TestMain(m *testing.M) {
+	indexer.InitWorker()
 	if len(os.Args) > 1 && os.Args[1] == loadCommand {
 		os.Exit(runLoadChild(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
 	}

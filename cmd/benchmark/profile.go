@@ -95,8 +95,7 @@ func (m *Main) profilePhase(ctx context.Context, res *Results, bin string, c *Co
 	os.RemoveAll(tmp)
 	p, err := withCPUProfile("handbooks index (the indexing process; workers excluded) on "+c.Name,
 		filepath.Join(dir, "index.cpu.pprof"), func() error {
-			_, err := indexer.Run(ctx, indexer.Config{Library: c.Dir, Index: tmp,
-				WorkerCommand: []string{bin, "extract-worker"}})
+			_, err := indexer.Run(ctx, indexer.Config{Library: c.Dir, Index: tmp})
 			return err
 		})
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"time"
+
+	"handbooks/indexer"
 )
 
 // workerProtocol is the version of the indexer's extract-worker protocol this
@@ -26,7 +28,7 @@ type worker struct {
 }
 
 func startWorker(bin string) (*worker, error) {
-	cmd := onOneCore(bin, "extract-worker")
+	cmd := onOneCore(bin, indexer.WorkerArg)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, err

@@ -13,9 +13,6 @@ import (
 	"handbooks/indexer"
 )
 
-// workerCommand is the hidden subcommand that runs an isolated extraction worker.
-const workerCommand = "extract-worker"
-
 const indexUsage = `usage: handbooks index -library DIR -index DIR [-full] [-report FILE] [-workers N] [-timeout D]
 
 Indexes the PDFs below the library folder, with their metadata from
@@ -114,12 +111,6 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	fmt.Fprintf(stderr, "handbooks index: %v\n", err)
 	return 1
-}
-
-// runWorker is the hidden "extract-worker" subcommand: an isolated
-// extraction worker started by the indexer.
-func runWorker(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return indexer.WorkerMain(ctx, args, stdin, stdout, stderr)
 }
 
 // isTerminal reports whether w is a terminal (for the progress bar).

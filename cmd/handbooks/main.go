@@ -19,9 +19,12 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"handbooks/indexer"
 )
 
 func main() {
+	indexer.InitWorker() // when started by the indexer as an extraction worker, be one
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
@@ -39,8 +42,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runIndex(ctx, args[1:], stdout, stderr)
 	case "extract":
 		return runExtract(ctx, args[1:], stdout, stderr)
-	case workerCommand:
-		return runWorker(ctx, args[1:], os.Stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help", "-?":
 		fmt.Fprint(stdout, usage)
 		return 0

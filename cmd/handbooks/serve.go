@@ -51,10 +51,6 @@ type serveMain struct {
 	OpenSearch       string
 	OpenSearchPrefix string
 	Limits           server.Limits
-	// WorkerCommand and WorkerEnv start extraction workers (see
-	// indexer.Config); empty means this program.
-	WorkerCommand []string
-	WorkerEnv     []string
 
 	Stdout io.Writer
 	Log    *slog.Logger
@@ -241,7 +237,7 @@ func (b *builder) build(ctx context.Context) {
 	log := b.m.Log
 	start := time.Now()
 	rep, err := indexer.Run(ctx, indexer.Config{Library: b.library, Index: b.m.Index, Log: log,
-		WorkerCommand: b.m.WorkerCommand, WorkerEnv: b.m.WorkerEnv, Target: b.target})
+		Target: b.target})
 	if err == nil && b.idx != nil {
 		err = b.idx.Reload()
 	}

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,22 +17,6 @@ import (
 
 	"handbooks/indexer"
 )
-
-// serveWorkerEnv makes this test binary run as an extraction worker.
-const serveWorkerEnv = "HANDBOOKS_SERVE_TEST_WORKER"
-
-// TestServeExtractWorker is not a test: it is the extraction worker the
-// indexer starts during the end-to-end test (this binary, run again).
-func TestServeExtractWorker(t *testing.T) {
-	if os.Getenv(serveWorkerEnv) != "1" {
-		t.Skip("runs only as a worker process")
-	}
-	args := os.Args
-	if i := slices.Index(args, "--"); i >= 0 {
-		args = args[i+1:]
-	}
-	os.Exit(indexer.WorkerMain(context.Background(), args, os.Stdin, os.Stdout, os.Stderr))
-}
 
 // TestServeEndToEnd runs the real program over a copy of the sample library
 // with an empty index: it builds the index, answers the API, serves PDFs,
@@ -53,16 +36,14 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	runs := make(chan run, 4)
 	m := &serveMain{
-		Library:       lib,
-		Index:         filepath.Join(t.TempDir(), "index"),
-		Addr:          "127.0.0.1:0",
-		Watch:         true,
-		WatchEvery:    20 * time.Millisecond,
-		WorkerCommand: []string{os.Args[0], "-test.run=^TestServeExtractWorker$", "--"},
-		WorkerEnv:     []string{serveWorkerEnv + "=1"},
-		Log:           slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
-		Ready:         func(a net.Addr) { addrc <- a },
-		Indexed:       func(r *indexer.Report, err error) { runs <- run{r, err} },
+		Library:    lib,
+		Index:      filepath.Join(t.TempDir(), "index"),
+		Addr:       "127.0.0.1:0",
+		Watch:      true,
+		WatchEvery: 20 * time.Millisecond,
+		Log:        slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		Ready:      func(a net.Addr) { addrc <- a },
+		Indexed:    func(r *indexer.Report, err error) { runs <- run{r, err} },
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
