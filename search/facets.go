@@ -240,6 +240,12 @@ func (c *facetCounter) result(fs *filterSet, parents map[string]string) map[stri
 				if list[i].Count != list[j].Count {
 					return list[i].Count > list[j].Count
 				}
+				if f == facetRegion {
+					// A region before the sub-regions it contains.
+					if di, dj := regionDepth(parents, list[i].Value), regionDepth(parents, list[j].Value); di != dj {
+						return di < dj
+					}
+				}
 				return list[i].Value < list[j].Value
 			})
 		}
@@ -262,4 +268,13 @@ func (g *generation) allFacets() map[string][]Facet {
 		out[k] = append([]Facet(nil), v...)
 	}
 	return out
+}
+
+// regionDepth is the number of regions above region r in the tree.
+func regionDepth(parents map[string]string, r string) int {
+	n := 0
+	for p := parents["region:"+r]; p != "" && n < 8; p = parents["region:"+p] {
+		n++
+	}
+	return n
 }

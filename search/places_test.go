@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -98,6 +99,16 @@ func TestFacetParentsFromPlaces(t *testing.T) {
 		if got[key] != want {
 			t.Errorf("%s: parent %q, want %q", key, got[key], want)
 		}
+	}
+	// Equal counts: a region comes before the sub-regions it contains.
+	f, _ := x.Facets(ctx)
+	var order []string
+	for _, v := range f["region"] {
+		order = append(order, v.Value)
+	}
+	if want := []string{"Europe", "Eastern Europe", "Southern Europe", "Africa", "Americas",
+		"Latin America and the Caribbean", "Sub-Saharan Africa", "Central America", "Western Africa"}; strings.Join(order, "|") != strings.Join(want, "|") {
+		t.Errorf("region facet order %q, want %q", order, want)
 	}
 	for _, top := range []string{"region:Europe", "region:Africa", "region:Americas"} {
 		if got[top] != "" {
