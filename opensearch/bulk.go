@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
+
+	"handbooks/search"
 )
 
 // bulkOp is one action of a _bulk request.
@@ -101,6 +104,15 @@ func (c *client) bulkChunk(ctx context.Context, ops []bulkOp, body []byte) (refu
 	for attempt := 1; ; attempt++ {
 		var ans bulkAnswer
 		err := c.do(ctx, "POST", "/_bulk", body, &ans)
+		var se *statusError
+		if errors.As(err, &se) && !errors.Is(err, search.ErrUnavailable) {
+			// The request as a whole was refused (a validation error): every
+			// entry in it is refused.
+			if refused == 0 {
+				first = se.Error()
+			}
+			return refused + len(ops), first, nil
+		}
 		if err != nil {
 			if attempt >= bulkAttempts || ctx.Err() != nil {
 				return refused, first, fmt.Errorf("bulk write: %w", err)

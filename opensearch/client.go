@@ -127,6 +127,14 @@ func (e *statusError) Error() string {
 	return fmt.Sprintf("opensearch: %d %s: %s", e.Status, e.Type, e.Reason)
 }
 
+// Unwrap makes a refusal for the moment (429, 5xx) a search.ErrUnavailable.
+func (e *statusError) Unwrap() error {
+	if e.Status == 429 || e.Status >= 500 {
+		return search.ErrUnavailable
+	}
+	return nil
+}
+
 func isStatus(err error, status int) bool {
 	var se *statusError
 	return errors.As(err, &se) && se.Status == status
@@ -158,7 +166,10 @@ func (c *client) do(ctx context.Context, method, path string, body, out any) err
 	}
 	resp, err := c.os.Perform(req)
 	if err != nil {
-		return fmt.Errorf("opensearch %s %s: %w", method, path, err)
+		if ctx.Err() != nil {
+			return fmt.Errorf("opensearch %s %s: %w", method, path, ctx.Err())
+		}
+		return fmt.Errorf("opensearch %s %s: %w (%w)", method, path, search.ErrUnavailable, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)

@@ -106,6 +106,10 @@ type rawHit struct {
 }
 
 type searchAnswer struct {
+	Shards struct {
+		Total  int `json:"total"`
+		Failed int `json:"failed"`
+	} `json:"_shards"`
 	Hits         hitList              `json:"hits"`
 	Aggregations map[string]bucketAgg `json:"aggregations"`
 	Suggest      map[string][]struct {
@@ -116,12 +120,25 @@ type searchAnswer struct {
 	} `json:"suggest"`
 }
 
+// search runs a search. An answer missing some shards (their nodes were
+// lost and no copy has taken over yet) would silently drop documents: it
+// is asked again once, then reported as search.ErrUnavailable.
 func (x *Index) search(ctx context.Context, alias string, body map[string]any) (*searchAnswer, error) {
-	var out searchAnswer
-	if err := x.c.do(ctx, "POST", "/"+alias+"/_search", body, &out); err != nil {
-		return nil, err
+	for attempt := 0; ; attempt++ {
+		var out searchAnswer
+		if err := x.c.do(ctx, "POST", "/"+alias+"/_search", body, &out); err != nil {
+			return nil, err
+		}
+		if out.Shards.Failed == 0 {
+			return &out, nil
+		}
+		if attempt == 1 {
+			return nil, fmt.Errorf("%w: %d of %d shards failed", search.ErrUnavailable, out.Shards.Failed, out.Shards.Total)
+		}
+		if err := sleep(ctx, 500*time.Millisecond); err != nil {
+			return nil, err
+		}
 	}
-	return &out, nil
 }
 
 // doc is the metadata of a hit of the docs index.

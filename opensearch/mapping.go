@@ -113,13 +113,14 @@ const pagesPerShard = 10_000_000
 
 func shardsFor(pages int) int { return max(1, (pages+pagesPerShard-1)/pagesPerShard) }
 
-// indexBody is the body that creates an index of a generation: while it
-// is loaded it has no replicas and no refreshes; Commit sets both.
-func indexBody(mapping map[string]any, shards int) map[string]any {
+// indexBody is the body that creates an index of a generation: it is
+// loaded without refreshes, with its replicas from the start so that a
+// node lost during the load loses no shard.
+func indexBody(mapping map[string]any, shards, replicas int) map[string]any {
 	return map[string]any{
 		"settings": map[string]any{
 			"number_of_shards":   shards,
-			"number_of_replicas": 0,
+			"number_of_replicas": replicas,
 			"refresh_interval":   "-1",
 			"max_result_window":  maxResultWindow,
 			"analysis":           analysis(),

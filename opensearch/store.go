@@ -147,8 +147,9 @@ func (s *Store) Begin(ctx context.Context, full bool) (*Update, error) {
 		}
 		shards = shardsFor(pages)
 	}
+	u.replicas = s.replicas(ctx)
 	for kind, m := range map[string]map[string]any{"docs": docsMapping(), "pages": pagesMapping()} {
-		if err := s.c.do(ctx, "PUT", "/"+s.c.genIndex(u.gen, kind), indexBody(m, shards), nil); err != nil {
+		if err := s.c.do(ctx, "PUT", "/"+s.c.genIndex(u.gen, kind), indexBody(m, shards, u.replicas), nil); err != nil {
 			return fail(fmt.Errorf("create %s index: %w", kind, err))
 		}
 		u.created = append(u.created, s.c.genIndex(u.gen, kind))
@@ -162,6 +163,18 @@ func (s *Store) Begin(ctx context.Context, full bool) (*Update, error) {
 		u.copied = true
 	}
 	return u, nil
+}
+
+// replicas is the number of replicas of a new generation: Config.Replicas,
+// or one when the cluster has more than one data node.
+func (s *Store) replicas(ctx context.Context) int {
+	if s.cfg.Replicas >= 0 {
+		return s.cfg.Replicas
+	}
+	if n, err := dataNodes(ctx, s.c); err == nil && n > 1 {
+		return 1
+	}
+	return 0
 }
 
 // copyIndex copies every entry of src into dst inside the cluster.

@@ -13,16 +13,17 @@ import (
 
 // Update is a generation being written. Exactly one of Commit or Abort ends it.
 type Update struct {
-	s       *Store
-	lock    *writeLock
-	gen     string
-	live    string   // the generation live when it began, "" if none
-	created []string // indexes created
-	copied  bool     // started from a copy of the live generation
-	done    bool
-	refused int
-	first   string
-	places  *search.Places
+	s        *Store
+	lock     *writeLock
+	gen      string
+	live     string   // the generation live when it began, "" if none
+	created  []string // indexes created
+	copied   bool     // started from a copy of the live generation
+	done     bool
+	refused  int
+	first    string
+	places   *search.Places
+	replicas int
 }
 
 // SetPlaces records the region tree to save with the generation. An update
@@ -139,17 +140,6 @@ func (u *Update) Commit(ctx context.Context, info search.RunInfo, state []byte) 
 		if m, err := readGenMeta(ctx, c, u.live); err == nil {
 			places = m.Places
 		}
-	}
-	replicas := u.s.cfg.Replicas
-	if replicas < 0 {
-		replicas = 0
-		if n, err := dataNodes(ctx, c); err == nil && n > 1 {
-			replicas = 1
-		}
-	}
-	settings := map[string]any{"index": map[string]any{"number_of_replicas": replicas}}
-	if err := c.do(ctx, "PUT", "/"+idx+"/_settings", settings, nil); err != nil {
-		return fail(err)
 	}
 	// Primaries must be active before the aliases move; replicas follow.
 	var health struct {

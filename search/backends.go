@@ -1,8 +1,14 @@
 package search
 
 import (
+	"errors"
 	"strings"
 )
+
+// ErrUnavailable is returned by a backend whose index cannot answer for
+// the moment (a cluster that lost the nodes holding part of it); the
+// request may succeed when retried.
+var ErrUnavailable = errors.New("the index is not available")
 
 // The functions of this file let another index backend (package
 // opensearch) keep the rules of this package rather than copies of them:

@@ -112,6 +112,8 @@ func classify(err error) *apiError {
 		return notFound("no such document or page")
 	case errors.Is(err, search.ErrNoIndex):
 		return newError(codeNoIndex, "", "the index is being built; retry in a moment", err)
+	case errors.Is(err, search.ErrUnavailable):
+		return newError(codeNotReady, "", "the index cannot be reached; retry in a moment", err)
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return newError(codeTimeout, "", "the request ran out of time", err)
 	default:
