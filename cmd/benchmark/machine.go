@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+	"time"
 )
 
 // Machine describes where the benchmark ran.
@@ -15,6 +16,13 @@ type Machine struct {
 	Go       string
 	Kernel   string
 	Tools    map[string]string // Debian package → version, for the peers found
+	// ProcessStarts is how many times /bin/true ran per second, one after
+	// the other: what a program that starts a process per request or per
+	// file (Omega's CGI, pdftotext) pays on this machine.
+	ProcessStarts float64
+	// LoadAverage is /proc/loadavg's one-minute figure when the run began:
+	// how busy the machine was with other work.
+	LoadAverage string
 }
 
 // peerPackages are the Debian packages of the peers: pdftotext and pdfinfo,
@@ -37,6 +45,12 @@ func machine() Machine {
 	if out, err := exec.Command("uname", "-r").Output(); err == nil {
 		m.Kernel = strings.TrimSpace(string(out))
 	}
+	m.ProcessStarts = processStarts(time.Second)
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if f := strings.Fields(string(b)); len(f) > 0 {
+			m.LoadAverage = f[0]
+		}
+	}
 	for _, pkg := range peerPackages {
 		out, err := exec.Command("dpkg-query", "-W", "-f", "${Version}", pkg).Output()
 		if err == nil && len(out) > 0 {
@@ -44,6 +58,20 @@ func machine() Machine {
 		}
 	}
 	return m
+}
+
+// processStarts runs /bin/true one after the other for about d and returns
+// the starts per second (0 when it cannot run).
+func processStarts(d time.Duration) float64 {
+	start := time.Now()
+	n := 0
+	for time.Since(start) < d {
+		if err := exec.Command("/bin/true").Run(); err != nil {
+			return 0
+		}
+		n++
+	}
+	return float64(n) / time.Since(start).Seconds()
 }
 
 func procMeminfoKB(field string) int64 {

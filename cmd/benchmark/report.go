@@ -70,6 +70,10 @@ func section(b *strings.Builder, res *Results) {
 	fmt.Fprintf(b, "Command: `%s` at commit %s (took %s).\n\n", res.Command, res.Commit, res.Elapsed.Round(time.Second))
 	fmt.Fprintf(b, "Machine: %s, %d cores, %.1f GiB memory, %s, Linux %s. Shared with other work while it ran.\n",
 		m.CPU, m.Cores, float64(m.MemoryMB)/1024, m.Go, m.Kernel)
+	if m.ProcessStarts > 0 {
+		fmt.Fprintf(b, "Process starts: %.0f runs of /bin/true per second (%.2f ms each), one after the other; load average %s when the run began.\n",
+			m.ProcessStarts, 1000/m.ProcessStarts, m.LoadAverage)
+	}
 	var pk []string
 	for _, p := range peerPackages {
 		if v, ok := m.Tools[p]; ok {
@@ -239,30 +243,7 @@ func goals(b *strings.Builder, res *Results) {
 				n, x, mark(x <= 3), float64(ours.IndexBytes+ours.CacheBytes)/float64(ours.TextBytes)))
 		}
 	}
-	for _, r := range res.Queries {
-		if r.System != "handbooks" || r.Clients != 8 || r.Pages < 50000 {
-			continue
-		}
-		var om float64
-		for _, o := range res.Queries {
-			if o.Corpus == r.Corpus && o.Clients == 8 && o.System == "omega" {
-				om = o.Throughput
-			}
-		}
-		if om > 0 {
-			lines = append(lines, fmt.Sprintf("%s, 8 clients: %.0f req/s = %.2f× Omega's (goal ≥ 1×): %s",
-				r.Corpus, r.Throughput, r.Throughput/om, mark(r.Throughput >= om)))
-		}
-		lines = append(lines, fmt.Sprintf("%s, 8 clients: p99 %.1f ms (goal ≤ 35 ms): %s", r.Corpus, r.P99, mark(r.P99 <= 35)))
-		var rss int64
-		for _, o := range res.Queries {
-			if o.Corpus == r.Corpus && o.System == "handbooks" {
-				rss = max(rss, o.RSS)
-			}
-		}
-		lines = append(lines, fmt.Sprintf("%s: server RSS at most %s MB under load (goal ≤ 300 MB at ~100,000 pages): %s",
-			r.Corpus, mb(rss), mark(rss <= 300<<20)))
-	}
+	lines = append(lines, queryGoals(res, mark)...)
 	if len(lines) == 0 {
 		return
 	}
@@ -271,4 +252,60 @@ func goals(b *strings.Builder, res *Results) {
 		fmt.Fprintf(b, "- %s\n", l)
 	}
 	b.WriteString("\n")
+}
+
+// queryGoals are the query goals of the issue on query cost at 10^5–10^6
+// pages: at ~100,000 pages, 8 clients ≥ 1.5× Omega's requests/s with p99
+// ≤ 25 ms, 32 clients p99 ≤ 60 ms and no fewer requests/s than 8, in
+// process ≥ 800 queries/s with p99 ≤ 15 ms at 2 goroutines; at 10^6
+// pages, 8 clients p99 ≤ 100 ms and server RSS ≤ 1.5 GB.
+func queryGoals(res *Results, mark func(bool) string) []string {
+	var lines []string
+	find := func(corpus, system string, clients int) (QueryRow, bool) {
+		for _, o := range res.Queries {
+			if o.Corpus == corpus && o.System == system && o.Clients == clients {
+				return o, true
+			}
+		}
+		return QueryRow{}, false
+	}
+	for _, r := range res.Queries {
+		if r.System != "handbooks" || r.Clients != 8 || r.Pages < 50000 {
+			continue
+		}
+		huge := r.Pages >= 500000
+		if om, ok := find(r.Corpus, "omega", 8); ok && om.Throughput > 0 && !huge {
+			lines = append(lines, fmt.Sprintf("%s, 8 clients: %.0f req/s = %.2f× Omega's (goal ≥ 1.5×): %s",
+				r.Corpus, r.Throughput, r.Throughput/om.Throughput, mark(r.Throughput >= 1.5*om.Throughput)))
+		}
+		p99Goal := 25.0
+		if huge {
+			p99Goal = 100
+		}
+		lines = append(lines, fmt.Sprintf("%s, 8 clients: p99 %.1f ms (goal ≤ %.0f ms): %s", r.Corpus, r.P99, p99Goal, mark(r.P99 <= p99Goal)))
+		if r32, ok := find(r.Corpus, "handbooks", 32); ok && !huge {
+			lines = append(lines, fmt.Sprintf("%s, 32 clients: p99 %.1f ms (goal ≤ 60 ms): %s; %.0f req/s against %.0f at 8 clients (goal: not fewer): %s",
+				r.Corpus, r32.P99, mark(r32.P99 <= 60), r32.Throughput, r.Throughput, mark(r32.Throughput >= r.Throughput)))
+		}
+		var rss int64
+		for _, o := range res.Queries {
+			if o.Corpus == r.Corpus && o.System == "handbooks" {
+				rss = max(rss, o.RSS)
+			}
+		}
+		rssGoal, rssName := int64(300<<20), "300 MB at ~100,000 pages"
+		if huge {
+			rssGoal, rssName = 1536<<20, "1.5 GB at 10⁶ pages"
+		}
+		lines = append(lines, fmt.Sprintf("%s: server RSS at most %s MB under load (goal ≤ %s): %s",
+			r.Corpus, mb(rss), rssName, mark(rss <= rssGoal)))
+	}
+	for _, r := range res.InProcess {
+		if r.Goroutines != 2 || r.Pages < 50000 || r.Pages >= 500000 {
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("%s, in process, 2 goroutines: %.0f queries/s (goal ≥ 800): %s; p99 %.1f ms (goal ≤ 15 ms): %s",
+			r.Corpus, r.Throughput, mark(r.Throughput >= 800), r.P99, mark(r.P99 <= 15)))
+	}
+	return lines
 }
