@@ -69,10 +69,10 @@ func (c Config) withDefaults() (Config, error) {
 		c.Workers = runtime.NumCPU()
 	}
 	if c.Timeout <= 0 {
-		c.Timeout = defaultTimeout
+		c.Timeout = DefaultTimeout
 	}
 	if c.MaxMemory <= 0 {
-		c.MaxMemory = defaultMaxMemory
+		c.MaxMemory = DefaultMaxMemory
 	}
 	if c.MaxOutput <= 0 {
 		c.MaxOutput = defaultMaxOutput

@@ -28,8 +28,10 @@ import (
 // file costs more than most extractions); one runs per core.
 
 const (
-	defaultTimeout   = 60 * time.Second
-	defaultMaxMemory = 2 << 30   // bytes per worker
+	// DefaultTimeout is how long one file may take (Config.Timeout).
+	DefaultTimeout = 60 * time.Second
+	// DefaultMaxMemory caps each worker's memory (Config.MaxMemory), bytes.
+	DefaultMaxMemory = 2 << 30
 	defaultMaxOutput = 256 << 20 // bytes of JSON per file
 	// graceAfterDeadline is how long the indexer waits past a file's
 	// deadline for the worker's own "timed out" answer before killing it.

@@ -49,7 +49,7 @@ type workResponse struct {
 func workerMain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(WorkerArg, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	maxMem := fs.Int64("maxmem", defaultMaxMemory, "memory cap in bytes (0: none)")
+	maxMem := fs.Int64("maxmem", DefaultMaxMemory, "memory cap in bytes (0: none)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -99,7 +99,7 @@ func workerMain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 func extractOne(ctx context.Context, req workRequest) workResponse {
 	timeout := time.Duration(req.TimeoutMS) * time.Millisecond
 	if timeout <= 0 {
-		timeout = defaultTimeout
+		timeout = DefaultTimeout
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()

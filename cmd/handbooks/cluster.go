@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"sync"
 
 	"handbooks/indexer"
 	"handbooks/opensearch"
@@ -78,25 +77,19 @@ func (m *serveMain) runCluster(ctx context.Context, lib string) error {
 	}
 	fmt.Fprintf(m.Stdout, "handbooks: serving %s on http://%s/ (OpenSearch %s)\n", lib, ln.Addr(), m.OpenSearch)
 	bg, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	b := &builder{m: m, library: lib, target: target, kick: make(chan struct{}, 1)}
-	wg.Add(1)
-	go func() { defer wg.Done(); b.loop(bg) }()
+	rn := m.runner(lib, nil, target)
 	if state, err := target.State(ctx); err == nil && state == nil {
 		m.Log.Info("no index on the cluster yet; building it", "library", lib)
-		b.request()
+		rn.Request()
 	} else if err != nil && !errors.Is(err, context.Canceled) {
 		m.Log.Warn("read the cluster's index state", "err", err)
 	}
-	if m.Watch {
-		wg.Add(1)
-		go func() { defer wg.Done(); b.watch(bg) }()
-	}
+	wait := m.background(bg, rn)
 	if m.Ready != nil {
 		m.Ready(ln.Addr())
 	}
 	err = srv.Serve(ctx, ln)
 	stop()
-	wg.Wait()
+	wait()
 	return err
 }

@@ -14,7 +14,7 @@ import (
 	"handbooks/indexer/pdftext"
 )
 
-const extractUsage = `usage: handbooks extract [-json] [-timeout 60s] [-maxmem 3GiB] FILE.pdf
+const extractUsage = `usage: handbooks extract [-json] [-timeout 60s] [-maxmem 2GiB] FILE.pdf
 
 Prints the text of every page of FILE.pdf, each page followed by a form feed,
 like "pdftotext FILE.pdf -". With -json it prints the extraction result:
@@ -27,56 +27,79 @@ without a text layer); 1 when it could not be read (outcome "encrypted" or
 2 for a usage error.
 `
 
+// extractMain is "handbooks extract": its flags, and Run, which prints the
+// text of one PDF. Its deadline and memory cap default to the indexer's
+// for one file.
+type extractMain struct {
+	JSON      bool
+	Timeout   time.Duration
+	MaxMemory int64
+	Path      string
+
+	Stdout io.Writer
+}
+
 // runExtract is the "extract" subcommand. It returns the process exit status.
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return runCommand(ctx, "extract", &extractMain{Stdout: stdout}, args, stderr)
+}
+
+// ParseFlags sets m from the command line; usage and errors go to stderr.
+func (m *extractMain) ParseFlags(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, extractUsage) }
-	asJSON := fs.Bool("json", false, "print the extraction result as JSON")
-	timeout := fs.Duration("timeout", 60*time.Second, "give up after this long")
-	maxMem := fs.Int64("maxmem", 3<<30, "memory cap in bytes (0: no cap)")
+	fs.BoolVar(&m.JSON, "json", false, "print the extraction result as JSON")
+	fs.DurationVar(&m.Timeout, "timeout", indexer.DefaultTimeout, "give up after this long")
+	fs.Int64Var(&m.MaxMemory, "maxmem", indexer.DefaultMaxMemory, "memory cap in bytes (0: no cap)")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
-		return 2
+		return errors.New("usage")
 	}
-	path := fs.Arg(0)
-	if *maxMem > 0 {
-		indexer.LimitMemory(*maxMem)
+	m.Path = fs.Arg(0)
+	return nil
+}
+
+// Run extracts the file and prints its text; a file that could not be read
+// is an error giving the reason.
+func (m *extractMain) Run(ctx context.Context) error {
+	if m.Stdout == nil {
+		m.Stdout = io.Discard
 	}
-	if *timeout > 0 {
+	path := m.Path
+	if m.MaxMemory > 0 {
+		indexer.LimitMemory(m.MaxMemory)
+	}
+	if m.Timeout > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		ctx, cancel = context.WithTimeout(ctx, m.Timeout)
 		defer cancel()
 	}
-
 	res, err := extractWithin(ctx, path)
 	if errors.Is(err, context.DeadlineExceeded) {
-		err = fmt.Errorf("timed out after %v", *timeout)
+		err = fmt.Errorf("timed out after %v", m.Timeout)
 	}
 	if err != nil {
 		res = &pdftext.Result{Outcome: pdftext.OutcomeBroken, Reason: err.Error()}
 	}
-	if *asJSON {
+	if m.JSON {
 		if res.Pages == nil {
 			res.Pages = []pdftext.Page{}
 		}
-		enc := json.NewEncoder(stdout)
-		if err := enc.Encode(res); err != nil {
-			fmt.Fprintf(stderr, "handbooks extract: %s: %v\n", path, err)
-			return 1
+		if err := json.NewEncoder(m.Stdout).Encode(res); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
 		}
 	} else if res.Outcome == pdftext.OutcomeOK || res.Outcome == pdftext.OutcomeNoText {
-		if err := writePlain(stdout, res.Pages); err != nil {
-			fmt.Fprintf(stderr, "handbooks extract: %s: %v\n", path, err)
-			return 1
+		if err := writePlain(m.Stdout, res.Pages); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	switch res.Outcome {
 	case pdftext.OutcomeOK, pdftext.OutcomeNoText:
-		return 0
+		return nil
 	}
 	reason := strings.Join(strings.Fields(res.Reason), " ")
 	if reason == "" {
@@ -85,8 +108,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if !strings.HasPrefix(reason, res.Outcome) {
 		reason = res.Outcome + ": " + reason
 	}
-	fmt.Fprintf(stderr, "handbooks extract: %s: %s\n", path, reason)
-	return 1
+	return fmt.Errorf("%s: %s", path, reason)
 }
 
 // extractWithin runs the extraction and gives up when ctx is done, even if

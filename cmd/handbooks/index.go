@@ -16,12 +16,12 @@ import (
 const indexUsage = `usage: handbooks index -library DIR -index DIR [-full] [-report FILE] [-workers N] [-timeout D]
 
 Indexes the PDFs below the library folder, with their metadata from
-catalog.csv / catalog.json and NAME.json sidecars, into the index folder.
-A run is incremental: only files whose bytes or catalog metadata changed are
-indexed again, and documents whose files are gone are removed. The index is
-replaced only when the run completes, so stopping it (Ctrl-C, or a kill)
-leaves the previous index as it was; the next run resumes from the
-extraction cache.
+catalog.csv / catalog.json files (in the library folder or any sub-folder)
+and NAME.json sidecars, into the index folder. A run is incremental: only
+files whose bytes or catalog metadata changed are indexed again, and
+documents whose files are gone are removed. The index is replaced only when
+the run completes, so stopping it (Ctrl-C, or a kill) leaves the previous
+index as it was; the next run resumes from the extraction cache.
 
 Flags:
   -library DIR    the library folder (required)
@@ -45,72 +45,97 @@ Exit status:
   130 interrupted; the previous index is unchanged
 `
 
+// indexMain is "handbooks index": its flags, and Run, which runs the
+// indexer once.
+type indexMain struct {
+	Library, Index string
+	Full           bool
+	Report         string // JSON report file
+	Workers        int
+	Timeout        time.Duration
+	MaxMemory      int64
+	Quiet          bool
+	Vocab          string
+	// OpenSearch and OpenSearchPrefix put the index on a cluster (cluster.go).
+	OpenSearch, OpenSearchPrefix string
+
+	Stdout, Stderr io.Writer
+}
+
 // runIndex is the "index" subcommand. It returns the process exit status.
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return runCommand(ctx, "index", &indexMain{Stdout: stdout, Stderr: stderr}, args, stderr)
+}
+
+// ParseFlags sets m from the command line; usage and errors go to stderr.
+func (m *indexMain) ParseFlags(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("index", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, indexUsage) }
-	library := fs.String("library", "", "library folder")
-	index := fs.String("index", "", "index folder")
-	full := fs.Bool("full", false, "rebuild every document")
-	report := fs.String("report", "", "JSON report file")
-	workers := fs.Int("workers", 0, "extraction workers")
-	timeout := fs.Duration("timeout", 60*time.Second, "per-file deadline")
-	maxMem := fs.Int64("maxmem", 2<<30, "memory cap per worker")
-	quiet := fs.Bool("quiet", false, "no progress")
-	vocab := fs.String("vocab", "", "vocabulary folder")
-	cluster := fs.String("opensearch", "", "OpenSearch node URLs")
-	prefix := fs.String("opensearch-prefix", "handbooks", "index name prefix on the cluster")
+	fs.StringVar(&m.Library, "library", "", "library folder")
+	fs.StringVar(&m.Index, "index", "", "index folder")
+	fs.BoolVar(&m.Full, "full", false, "rebuild every document")
+	fs.StringVar(&m.Report, "report", "", "JSON report file")
+	fs.IntVar(&m.Workers, "workers", 0, "extraction workers")
+	fs.DurationVar(&m.Timeout, "timeout", indexer.DefaultTimeout, "per-file deadline")
+	fs.Int64Var(&m.MaxMemory, "maxmem", indexer.DefaultMaxMemory, "memory cap per worker")
+	fs.BoolVar(&m.Quiet, "quiet", false, "no progress")
+	fs.StringVar(&m.Vocab, "vocab", "", "vocabulary folder")
+	fs.StringVar(&m.OpenSearch, "opensearch", "", "OpenSearch node URLs")
+	fs.StringVar(&m.OpenSearchPrefix, "opensearch-prefix", "handbooks", "index name prefix on the cluster")
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+		return err
 	}
-	if *library == "" || *index == "" || fs.NArg() > 0 {
+	if m.Library == "" || m.Index == "" || fs.NArg() > 0 {
 		fs.Usage()
-		return 2
+		return errors.New("usage")
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	var target indexer.Target
-	if *cluster != "" {
+	return nil
+}
+
+// Run indexes the library once, writes the summary (and the JSON report)
+// and returns an *exitError for the statuses of the usage text.
+func (m *indexMain) Run(ctx context.Context) error {
+	if m.Stdout == nil {
+		m.Stdout = io.Discard
+	}
+	if m.Stderr == nil {
+		m.Stderr = io.Discard
+	}
+	level := slog.LevelInfo
+	if m.Quiet {
+		level = slog.LevelWarn
+	}
+	cfg := indexer.Config{Library: m.Library, Index: m.Index, Full: m.Full, Workers: m.Workers,
+		Timeout: m.Timeout, MaxMemory: m.MaxMemory, VocabDir: m.Vocab,
+		Log: slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: level}))}
+	if !m.Quiet && isTerminal(m.Stderr) {
+		cfg.Progress = m.Stderr
+	}
+	if m.OpenSearch != "" {
 		var err error
-		if target, err = openTarget(ctx, *cluster, *prefix); err != nil {
-			fmt.Fprintf(stderr, "handbooks index: %v\n", err)
-			return 1
+		if cfg.Target, err = openTarget(ctx, m.OpenSearch, m.OpenSearchPrefix); err != nil {
+			return err
 		}
-	}
-	cfg := indexer.Config{Target: target, Library: *library, Index: *index, Full: *full, Workers: *workers,
-		Timeout: *timeout, MaxMemory: *maxMem, Log: log, VocabDir: *vocab}
-	if *quiet {
-		cfg.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	} else if isTerminal(stderr) {
-		cfg.Progress = stderr
 	}
 	rep, err := indexer.Run(ctx, cfg)
 	if rep != nil {
-		rep.WriteSummary(stdout)
-		if *report != "" {
-			if werr := rep.WriteJSON(*report); werr != nil {
-				fmt.Fprintf(stderr, "handbooks index: %v\n", werr)
-				if err == nil {
-					return 1
-				}
+		rep.WriteSummary(m.Stdout)
+		if m.Report != "" {
+			if werr := rep.WriteJSON(m.Report); werr != nil {
+				err = errors.Join(err, werr)
 			}
 		}
 	}
 	switch {
 	case err == nil:
-		return 0
+		return nil
 	case ctx.Err() != nil:
-		fmt.Fprintln(stderr, "handbooks index: interrupted; the index was left as it was")
-		return 130
+		return &exitError{130, errors.New("interrupted; the index was left as it was")}
 	case errors.Is(err, indexer.ErrLocked):
-		fmt.Fprintf(stderr, "handbooks index: %v\n", err)
-		return 3
+		return &exitError{3, err}
 	}
-	fmt.Fprintf(stderr, "handbooks index: %v\n", err)
-	return 1
+	return err
 }
 
 // isTerminal reports whether w is a terminal (for the progress bar).

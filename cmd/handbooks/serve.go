@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net"
 	"os"
@@ -62,17 +61,7 @@ type serveMain struct {
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	m := &serveMain{Stdout: stdout, Log: slog.New(slog.NewTextHandler(stderr, nil))}
-	if err := m.ParseFlags(args, stderr); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if err := m.Run(ctx); err != nil {
-		fmt.Fprintf(stderr, "handbooks serve: %v\n", err)
-		return 1
-	}
-	return 0
+	return runCommand(ctx, "serve", m, args, stderr)
 }
 
 // ParseFlags sets m from the command line; usage and errors go to stderr.
@@ -147,24 +136,18 @@ func (m *serveMain) Run(ctx context.Context) error {
 	fmt.Fprintf(m.Stdout, "handbooks: serving %s on http://%s/ (index %s)\n", lib, ln.Addr(), m.Index)
 
 	bg, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	b := &builder{m: m, library: lib, idx: idx, kick: make(chan struct{}, 1)}
-	wg.Add(1)
-	go func() { defer wg.Done(); b.loop(bg) }()
+	rn := m.runner(lib, idx, nil)
 	if _, err := idx.Stats(); errors.Is(err, search.ErrNoIndex) {
 		m.Log.Info("no index yet; building it", "library", lib, "index", m.Index)
-		b.request()
+		rn.Request()
 	}
-	if m.Watch {
-		wg.Add(1)
-		go func() { defer wg.Done(); b.watch(bg) }()
-	}
+	wait := m.background(bg, rn)
 	if m.Ready != nil {
 		m.Ready(ln.Addr())
 	}
 	err = srv.Serve(ctx, ln)
 	stop()
-	wg.Wait()
+	wait()
 	return err
 }
 
@@ -204,112 +187,29 @@ func defaultIndexDir(lib string) (string, error) {
 	return filepath.Join(cache, "handbooks", hex.EncodeToString(sum[:])[:12]), nil
 }
 
-// builder runs indexing runs one at a time, when asked.
-type builder struct {
-	m       *serveMain
-	library string
-	idx     *search.Index  // reloaded after a run; nil on a cluster
-	target  indexer.Target // nil: the index folder
-	kick    chan struct{}
-}
-
-// request asks for a run; requests made while one is pending merge.
-func (b *builder) request() {
-	select {
-	case b.kick <- struct{}{}:
-	default:
-	}
-}
-
-func (b *builder) loop(ctx context.Context) {
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-b.kick:
+// runner is the indexer's Runner of lib for this server: after each run it
+// reloads idx (nil on a cluster, whose searcher follows its alias) and
+// calls Indexed.
+func (m *serveMain) runner(lib string, idx *search.Index, target indexer.Target) *indexer.Runner {
+	cfg := indexer.Config{Library: lib, Index: m.Index, Log: m.Log, Target: target}
+	return indexer.NewRunner(cfg, func(rep *indexer.Report, err error) error {
+		if err == nil && idx != nil {
+			err = idx.Reload()
 		}
-		b.build(ctx)
-	}
-}
-
-// build runs the indexer once and swaps the new generation in.
-func (b *builder) build(ctx context.Context) {
-	log := b.m.Log
-	start := time.Now()
-	rep, err := indexer.Run(ctx, indexer.Config{Library: b.library, Index: b.m.Index, Log: log,
-		Target: b.target})
-	if err == nil && b.idx != nil {
-		err = b.idx.Reload()
-	}
-	if b.m.Indexed != nil {
-		defer b.m.Indexed(rep, err)
-	}
-	switch {
-	case ctx.Err() != nil:
-		return
-	case errors.Is(err, indexer.ErrLocked):
-		log.Info("another indexing run is writing this index; its result will be picked up")
-		return
-	case err != nil:
-		log.Error("indexing failed; the previous index keeps serving", "err", err)
-		return
-	}
-	log.Info("indexed", "documents", rep.Documents, "pages", rep.Pages, "took", time.Since(start).Round(time.Millisecond))
-}
-
-// watch asks for a run when the library's files change: it compares the
-// names, sizes and modification times of the tree every WatchEvery, and
-// waits until a change has held still for one scan (a copy in progress is
-// not indexed half-written).
-func (b *builder) watch(ctx context.Context) {
-	every := b.m.WatchEvery
-	if every <= 0 {
-		every = 3 * time.Second
-	}
-	indexed, _ := treeState(b.library, b.m.Index)
-	prev := indexed
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
+		if m.Indexed != nil {
+			m.Indexed(rep, err)
 		}
-		cur, err := treeState(b.library, b.m.Index)
-		if err != nil {
-			b.m.Log.Warn("scan library", "err", err)
-			continue
-		}
-		if cur != indexed && cur == prev {
-			b.m.Log.Info("library changed; re-indexing")
-			indexed = cur
-			b.request()
-		}
-		prev = cur
-	}
-}
-
-// treeState digests the names, sizes and modification times of the files
-// under lib (skipping skip, an index folder that may lie inside it).
-func treeState(lib, skip string) (string, error) {
-	h := sha256.New()
-	err := filepath.WalkDir(lib, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && p == skip {
-			return filepath.SkipDir
-		}
-		if d.IsDir() {
-			return nil
-		}
-		fi, err := os.Stat(p) // follows links, as the indexer does
-		if err != nil {
-			return nil // a dangling link or a file removed meanwhile
-		}
-		fmt.Fprintf(h, "%q %d %d\n", p, fi.Size(), fi.ModTime().UnixNano())
-		return nil
+		return err
 	})
-	return hex.EncodeToString(h.Sum(nil)), err
+}
+
+// background runs rn's requested runs and, with -watch, watches the library,
+// until ctx ends; wait waits for both to stop.
+func (m *serveMain) background(ctx context.Context, rn *indexer.Runner) (wait func()) {
+	var wg sync.WaitGroup
+	wg.Go(func() { rn.Loop(ctx) })
+	if m.Watch {
+		wg.Go(func() { rn.Watch(ctx, m.WatchEvery) })
+	}
+	return wg.Wait
 }

@@ -259,32 +259,3 @@ func TestDefaultIndexDir(t *testing.T) {
 		t.Errorf("index folders %s and %s", a, b)
 	}
 }
-
-func TestTreeState(t *testing.T) {
-	lib := t.TempDir()
-	index := filepath.Join(lib, ".index")
-	os.MkdirAll(filepath.Join(lib, "sub"), 0o755)
-	os.MkdirAll(index, 0o755)
-	os.WriteFile(filepath.Join(lib, "sub", "a.pdf"), []byte("one"), 0o644)
-	state := func() string {
-		s, err := treeState(lib, index)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	s0 := state()
-	os.WriteFile(filepath.Join(index, "CURRENT"), []byte("g-1"), 0o644)
-	if state() != s0 {
-		t.Error("a change in the index folder counts as a library change")
-	}
-	os.WriteFile(filepath.Join(lib, "sub", "a.pdf"), []byte("one, longer"), 0o644)
-	s1 := state()
-	if s1 == s0 {
-		t.Error("a changed file went unnoticed")
-	}
-	os.Rename(filepath.Join(lib, "sub", "a.pdf"), filepath.Join(lib, "b.pdf"))
-	if state() == s1 {
-		t.Error("a renamed file went unnoticed")
-	}
-}
