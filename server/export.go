@@ -42,7 +42,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 	if q.Has("id") {
 		return s.exportDocument(w, r, q, f, base)
 	}
-	req, err := searchRequest(query{without(q.Values, "format")})
+	req, err := searchRequest(query{dropParams(q.Values, "format")})
 	if err != nil {
 		return err
 	}
@@ -155,8 +155,8 @@ func (s *Server) abortExport(r *http.Request, err error) error {
 	panic(http.ErrAbortHandler)
 }
 
-// without is vals without the keys ks.
-func without(vals map[string][]string, ks ...string) map[string][]string {
+// dropParams is vals without the keys ks.
+func dropParams(vals map[string][]string, ks ...string) map[string][]string {
 	out := make(map[string][]string, len(vals))
 	for k, v := range vals {
 		out[k] = v

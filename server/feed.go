@@ -52,7 +52,7 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	st, _ := s.search.Stats() // only the date of the last run is used
-	feed := buildFeed(baseURL(r), searchState(without(q.Values, "sort", "page", "per_page", "cursor")), res, st.LastRun.Finished)
+	feed := buildFeed(baseURL(r), searchState(dropParams(q.Values, "sort", "page", "per_page", "cursor")), res, st.LastRun.Finished)
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
