@@ -46,8 +46,12 @@ func TestPageFixes(t *testing.T) {
 		// A correction searched is said once: not also as "Did you mean".
 		{url: "/?q=trafficing", want: []string{"Also searched for: trafficking"}, not: []string{"Did you mean"}},
 		// Without words the result is newest first, and the box says so.
-		{url: "/?type=Guidance", want: []string{`<option value="newest" selected>Newest first</option>`}, not: []string{"Best match"}},
-		{url: "/?type=Guidance&sort=relevance", want: []string{`<option value="newest" selected>`}, not: []string{"Best match"}},
+		// (Its value is the default, so that a query typed next is ranked
+		// by relevance.)
+		{url: "/?type=Guidance", want: []string{`<option value="" selected>Newest first</option><option value="oldest">`},
+			not: []string{"Best match", `value="newest"`}},
+		{url: "/?type=Guidance&sort=relevance", want: []string{`<option value="" selected>Newest first</option>`}, not: []string{"Best match"}},
+		{url: "/?type=Guidance&sort=oldest", want: []string{`<option value="oldest" selected>Oldest first</option>`}},
 		{url: "/?q=referral", want: []string{`<option value="relevance" selected>Best match</option>`}},
 		// No publisher: the line starts with the year, not a separator.
 		{url: "/?q=shelter", want: []string{`<p class="meta">2020<span class="sep"> · </span>English</p>`},

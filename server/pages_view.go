@@ -328,19 +328,32 @@ type option struct {
 
 // sortOptions are the choices of the sort box, the order the result was
 // given in (applied; "" before a search) selected. Without words to rank
-// by, the result is newest first whatever was asked: "Best match" is then
-// not offered, and not shown as chosen.
+// by, a result is newest first whatever was asked: "Best match" is then not
+// offered, and the order shown as chosen is that default, with the value ""
+// so that a query typed next is ranked by relevance, not sent with
+// sort=newest.
 func (s searchState) sortOptions(applied string) []option {
+	asked := s.get("sort")
+	opts := []option{{"relevance", "Best match", false}, {"newest", "Newest first", false}, {"oldest", "Oldest first", false}, {"title", "Title A–Z", false}, {"added", "Recently added", false}}
+	if applied != "" && applied != "relevance" && (asked == "" || asked == "relevance") {
+		var out []option
+		for _, o := range opts {
+			switch o.Value {
+			case "relevance":
+			case applied:
+				out = append([]option{{"", o.Label, true}}, out...)
+			default:
+				out = append(out, o)
+			}
+		}
+		return out
+	}
 	cur := applied
 	if cur == "" {
-		cur = s.get("sort")
+		cur = asked
 	}
 	if cur == "" {
 		cur = "relevance"
-	}
-	opts := []option{{"relevance", "Best match", false}, {"newest", "Newest first", false}, {"oldest", "Oldest first", false}, {"title", "Title A–Z", false}, {"added", "Recently added", false}}
-	if cur != "relevance" && (s.get("sort") == "" || s.get("sort") == "relevance") && applied != "" {
-		opts = opts[1:]
 	}
 	for i := range opts {
 		opts[i].Selected = opts[i].Value == cur
