@@ -37,8 +37,13 @@ type compiled struct {
 	// documents and one over pages; should and mustNot are the rest of
 	// the document query. Soft matching rebuilds docs and pageAll from the
 	// units it keeps (see relax).
-	units    []unit
-	drop     []bool // units left out by soft matching; nil: none
+	units []unit
+	drop  []bool // units left out by soft matching; nil: none
+	// pageNot are the page queries of the text excluded (-word, NOT
+	// word): pages holding it are left out, and documents left with no
+	// page (see excludePages); excluded are their nodes.
+	pageNot  []query.Query
+	excluded []*Not
 	should   []query.Query
 	mustNot  []query.Query
 	hasText  bool
@@ -159,7 +164,16 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 				p := c.pred(ch)
 				c.out.preds = append(c.out.preds, func(d *docMeta) bool { return !p(d) })
 			default:
-				mustNot = append(mustNot, c.docQuery(ch))
+				if onPage(ch) {
+					// Pages with it are left out, not documents.
+					marks := len(c.marks)
+					c.out.pageNot = append(c.out.pageNot, c.pageQuery(ch))
+					c.marks = c.marks[:marks]
+					c.out.terms++
+					c.out.excluded = append(c.out.excluded, n)
+				} else {
+					mustNot = append(mustNot, c.docQuery(ch))
+				}
 			}
 			flushRun()
 		default:
@@ -191,7 +205,7 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 	c.out.hasText = len(units) > 0
 	c.out.docs, c.out.pageAll = c.out.required(nil)
 	if len(pageQs) > 0 {
-		c.out.pages = bleve.NewDisjunctionQuery(pageQs...)
+		c.out.pages = c.out.withoutPages(bleve.NewDisjunctionQuery(pageQs...))
 	}
 	if len(c.marks) > 0 {
 		c.out.marks = bleve.NewDisjunctionQuery(c.marks...)
@@ -331,7 +345,7 @@ func (c *compiler) nodeQuery(n Node, set fieldSet) query.Query {
 	case *Or:
 		qs := make([]query.Query, 0, len(n.Children))
 		for _, ch := range n.Children {
-			if set == pageFields && !isText(ch) {
+			if set == pageFields && !onPage(ch) {
 				continue
 			}
 			qs = append(qs, c.nodeQuery(ch, set))
@@ -340,6 +354,18 @@ func (c *compiler) nodeQuery(n Node, set fieldSet) query.Query {
 			return bleve.NewMatchNoneQuery()
 		}
 		return bleve.NewDisjunctionQuery(qs...)
+	case *And:
+		qs := make([]query.Query, 0, len(n.Children))
+		for _, ch := range n.Children {
+			if set == pageFields && !onPage(ch) {
+				continue
+			}
+			qs = append(qs, c.nodeQuery(ch, set))
+		}
+		if len(qs) == 0 {
+			return bleve.NewMatchNoneQuery()
+		}
+		return bleve.NewConjunctionQuery(qs...)
 	case *Not:
 		if set == pageFields {
 			return bleve.NewMatchNoneQuery()
@@ -382,14 +408,13 @@ func onPage(n Node) bool {
 			}
 		}
 		return len(n.Children) > 0
-	}
-	return false
-}
-
-func isText(n Node) bool {
-	switch n.(type) {
-	case *Word, *Phrase, *Prefix:
-		return true
+	case *And:
+		for _, ch := range n.Children {
+			if !onPage(ch) {
+				return false
+			}
+		}
+		return len(n.Children) > 0
 	}
 	return false
 }
@@ -514,6 +539,14 @@ func nodeTexts(n Node) []string {
 			out = append(out, nodeTexts(ch)...)
 		}
 		return out
+	case *And:
+		var words []string
+		for _, ch := range n.Children {
+			if t := nodeTexts(ch); len(t) > 0 {
+				words = append(words, t[0])
+			}
+		}
+		return []string{strings.Join(words, " ")}
 	}
 	return nil
 }

@@ -13,8 +13,11 @@ import (
 //	word            a word, in any text field (stemmed in each language)
 //	"a phrase"      words in this order
 //	word*           words starting with "word" (at least Limits.MinPrefix letters)
-//	-word -"a b"    exclude documents with the word or phrase (also -type:x)
+//	-word -"a b"    exclude pages with the word or phrase: a document is
+//	NOT word        found by its other pages (-type:x excludes documents)
 //	a OR b          either; binds tighter than the implicit AND between terms
+//	a AND b         both (as a space)
+//	(a b) OR c      parentheses group; -(a b) excludes the group
 //	title:word      the word in the title (title:"a phrase" too)
 //	type:x region:x country:x tag:x publisher:x lang:x
 //	                documents with that metadata value (case and accents
@@ -84,33 +87,112 @@ func joinNodes(ns []Node) string {
 var metadataFields = map[string]bool{"type": true, "region": true, "country": true, "tag": true, "publisher": true, "lang": true}
 
 // ParseQuery parses q into a tree: always an *And (empty for an empty query)
-// whose children are atoms, *Not or *Or of atoms.
+// whose children are atoms, *Not, *Or, or *And of a parenthesised group
+// inside them. NOT word is -word; AND between terms is what a space
+// already means; OR binds tighter than the implicit AND; unbalanced
+// parentheses are ignored.
 func ParseQuery(q string) *And {
-	toks := lex(q)
-	root := &And{}
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.or {
-			continue // OR without a left operand
-		}
-		n := atom(t)
-		if n == nil {
+	p := &parser{toks: lex(q)}
+	return &And{Children: p.seq(false)}
+}
+
+// parser reads tokens into a tree by recursive descent:
+//
+//	seq   = { or }              (implicit AND)
+//	or    = unary { OR unary }
+//	unary = NOT unary | [-] "(" seq ")" | atom
+type parser struct {
+	toks []token
+	i    int
+}
+
+func (p *parser) seq(nested bool) []Node {
+	var out []Node
+	for p.i < len(p.toks) {
+		t := p.toks[p.i]
+		if t.close {
+			if nested {
+				return out
+			}
+			p.i++ // a ")" without "("
 			continue
 		}
-		// a OR b OR c
-		for i+2 < len(toks) && toks[i+1].or && !toks[i+2].or {
-			if next := atom(toks[i+2]); next != nil {
-				if o, ok := n.(*Or); ok {
-					o.Children = append(o.Children, next)
-				} else {
-					n = &Or{Children: []Node{n, next}}
-				}
-			}
-			i += 2
+		if t.or || t.and {
+			p.i++ // OR without a left operand; AND is implicit
+			continue
 		}
-		root.Children = append(root.Children, n)
+		n := p.or()
+		if a, ok := n.(*And); ok {
+			out = append(out, a.Children...)
+		} else if n != nil {
+			out = append(out, n)
+		}
 	}
-	return root
+	return out
+}
+
+func (p *parser) or() Node {
+	n := p.unary()
+	for p.i+1 < len(p.toks) && p.toks[p.i].or && p.toks[p.i+1].starts() {
+		p.i++
+		next := p.unary()
+		switch {
+		case next == nil:
+		case n == nil:
+			n = next
+		default:
+			if o, ok := n.(*Or); ok {
+				o.Children = append(o.Children, next)
+			} else {
+				n = &Or{Children: []Node{n, next}}
+			}
+		}
+	}
+	return n
+}
+
+func (p *parser) unary() Node {
+	t := p.toks[p.i]
+	p.i++
+	switch {
+	case t.not:
+		if p.i >= len(p.toks) || !p.toks[p.i].starts() {
+			return nil
+		}
+		return negate(p.unary())
+	case t.open:
+		ch := p.seq(true)
+		if p.i < len(p.toks) && p.toks[p.i].close {
+			p.i++
+		}
+		var n Node
+		switch len(ch) {
+		case 0:
+			return nil
+		case 1:
+			n = ch[0]
+		default:
+			n = &And{Children: ch}
+		}
+		if t.neg {
+			return negate(n)
+		}
+		return n
+	case t.close, t.or, t.and:
+		return nil
+	}
+	return atom(t)
+}
+
+// negate excludes n; excluding an exclusion keeps its child.
+func negate(n Node) Node {
+	switch n := n.(type) {
+	case nil:
+		return nil
+	case *Not:
+		return n.Child
+	}
+	return &Not{Child: n}
 }
 
 // token is a lexical unit: [-][field:]text or [-][field:]"quoted text".
@@ -120,7 +202,14 @@ type token struct {
 	text   string
 	quoted bool
 	or     bool
+	and    bool // AND
+	not    bool // NOT
+	open   bool // "(" (with neg: "-(")
+	close  bool // ")"
 }
+
+// starts reports whether t can begin a term.
+func (t token) starts() bool { return !t.or && !t.and && !t.close }
 
 func lex(q string) []token {
 	var toks []token
@@ -134,6 +223,21 @@ func lex(q string) []token {
 		}
 		var t token
 		start := i
+		if q[i] == ')' {
+			toks = append(toks, token{close: true})
+			i++
+			continue
+		}
+		if q[i] == '(' || strings.HasPrefix(q[i:], "-(") {
+			t.neg = q[i] == '-'
+			t.open = true
+			i += len("(")
+			if t.neg {
+				i++
+			}
+			toks = append(toks, t)
+			continue
+		}
 		if q[i] == '-' {
 			t.neg = true
 			i++
@@ -173,14 +277,27 @@ func lex(q string) []token {
 		}
 		t.text = q[i:j]
 		i = j
-		if !t.neg && t.field == "" && t.text == "OR" {
-			t.or = true
+		// Closing parentheses at the end of a word.
+		closes := 0
+		for !t.quoted && len(t.text) > 0 && t.text[len(t.text)-1] == ')' && strings.Count(t.text, "(") < strings.Count(t.text, ")") {
+			t.text = t.text[:len(t.text)-1]
+			closes++
+		}
+		if !t.neg && t.field == "" {
+			t.or = t.text == "OR"
+			t.and = t.text == "AND"
+			t.not = t.text == "NOT"
 		}
 		if t.text == "" && t.field != "" {
 			// "type:" with nothing: plain word
 			t = token{text: q[start:i]}
 		}
-		toks = append(toks, t)
+		if t.text != "" || t.field != "" || t.neg {
+			toks = append(toks, t)
+		}
+		for ; closes > 0; closes-- {
+			toks = append(toks, token{close: true})
+		}
 	}
 	// An OR at the end has no right operand.
 	for len(toks) > 0 && toks[len(toks)-1].or {

@@ -45,7 +45,10 @@ type Result struct {
 	AlsoSearched []string
 	// Relaxed lists the words of the query left out because no result had
 	// them all (least informative first); empty when every word matched.
-	Relaxed    []string
+	Relaxed []string
+	// Removals, when nothing matched, name the exclusions, restrictions
+	// and filters whose removal gives results, most results first.
+	Removals   []Removal
 	DidYouMean *string
 	Hits       []Hit
 	Facets     map[string][]Facet

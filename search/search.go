@@ -74,6 +74,9 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if res.Relaxed == nil {
 		res.Relaxed = []string{}
 	}
+	if res.Removals == nil {
+		res.Removals = []Removal{}
+	}
 	res.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return res, nil
 }
@@ -95,6 +98,9 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 	sc := g.getScratch()
 	defer g.putScratch(sc)
 	fs := newFilterSet(r.Filters)
+	if err := excludePages(ctx, g, c); err != nil {
+		return err
+	}
 	hits, facets, err := collectDocs(ctx, g, c, fs, sc)
 	if err != nil {
 		return err
@@ -105,6 +111,9 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 		if len(fix) > 0 {
 			dym := didYouMean(r.Query, fix)
 			c2 := compile(g, x.thes, c.tree, fix)
+			if err := excludePages(ctx, g, c2); err != nil {
+				return err
+			}
 			sc2 := g.getScratch()
 			defer g.putScratch(sc2)
 			hits2, facets2, err := collectDocs(ctx, g, c2, fs, sc2)
@@ -135,6 +144,11 @@ func (x *Index) searchDocs(ctx context.Context, g *generation, c *compiled, r *R
 		}
 	}
 	res.Facets = facets.result(fs, g.parents)
+	if len(hits) == 0 {
+		if res.Removals, err = x.removals(ctx, g, c.tree, r); err != nil {
+			return err
+		}
+	}
 	sortBy := sortName(r.Sort, c.hasText)
 	res.Documents = len(hits)
 	res.Total = countWorks(hits, sc)

@@ -152,7 +152,10 @@ func TestQuerySyntax(t *testing.T) {
 		{`region:"western europe" -type:guidance`, []string{"support-fr"}},
 		{"fishing OR workplaces", []string{"labour-insp"}},
 		{"bondage OR interview", []string{"child-prot", "labour-insp"}},
-		{"children -online", nil},
+		{"children -online", []string{"child-prot"}}, // pages without "online"
+		{"online -children", nil},                    // its one page has both
+		{"(debt bondage) OR remediation", []string{"labour-insp", "supply"}},
+		{"fishing AND bondage", []string{"labour-insp"}},
 		{`"trauma informed interview"`, []string{"child-prot"}},
 		{`"interview informed trauma"`, nil},
 		{"remedia*", []string{"supply"}},

@@ -76,7 +76,7 @@ func (c *compiled) required(drop []bool) (docs, pageAll query.Query) {
 		b.AddMustNot(c.mustNot...)
 	}
 	if len(pageMust) > 0 {
-		pageAll = bleve.NewConjunctionQuery(pageMust...)
+		pageAll = c.withoutPages(bleve.NewConjunctionQuery(pageMust...))
 	}
 	return b, pageAll
 }

@@ -31,6 +31,7 @@ type searchPage struct {
 	// DidYouMean is a corrected query and the page that searches for it.
 	DidYouMean, DidYouMeanURL string
 	Relax                     []relaxation
+	Removals                  []removalLink // exclusions of the query that emptied it
 	Pager                     pager
 }
 
@@ -103,6 +104,7 @@ func (p *searchPage) fill(ctx context.Context, run searchFunc, req search.Reques
 		p.DidYouMean = *res.DidYouMean
 		p.DidYouMeanURL = p.State.with("q", *res.DidYouMean).URL()
 	}
+	p.Removals = p.removalLinks(res.Removals)
 	p.Pager = newPager(p.State, req.Page, req.PerPage, res.Total)
 	if res.Total <= fewResults && len(p.Chips) > 0 {
 		p.Relax = relaxations(ctx, run, req, p.Chips, res.Documents)

@@ -20,6 +20,7 @@ type searchResponse struct {
 	TookMS       float64                `json:"took_ms"`
 	AlsoSearched []string               `json:"also_searched"`
 	Relaxed      []string               `json:"relaxed"`
+	Removals     []removalJSON          `json:"removals"`
 	DidYouMean   *string                `json:"did_you_mean"`
 	Hits         []hitJSON              `json:"hits"`
 	Facets       map[string][]facetJSON `json:"facets"`
@@ -134,7 +135,7 @@ type healthResponse struct {
 func newSearchResponse(r *search.Result) searchResponse {
 	out := searchResponse{
 		Query: r.Query, Total: r.Total, Documents: r.Documents, Sort: r.Sort, TookMS: r.TookMS,
-		AlsoSearched: r.AlsoSearched, Relaxed: r.Relaxed, DidYouMean: r.DidYouMean,
+		AlsoSearched: r.AlsoSearched, Relaxed: r.Relaxed, Removals: newRemovals(r.Removals), DidYouMean: r.DidYouMean,
 		Facets: newFacets(r.Facets), NextCursor: r.NextCursor,
 	}
 	if r.Hits != nil {
