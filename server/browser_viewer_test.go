@@ -72,6 +72,19 @@ func TestBrowserViewer(t *testing.T) {
 	if !found {
 		t.Fatalf("no page link to %s among %q", want, links)
 	}
+	// A page's "cite" button copies its citation in one click.
+	b.do("record the clipboard", chromedp.Evaluate[chromedp.Void](`navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); }`))
+	b.do("cite", chromedp.Click(chromedp.CSS(`a.pg[href="`+want+`"] ~ button.copy`)))
+	b.do("copied", chromedp.WaitVisible(chromedp.CSS(`button.copy.copied`)))
+	copied := eval[string](b, `window.__copied || ''`)
+	wantCite := "Home Office (2025). First Responder Toolkit: Identifying and Referring Potential Victims of Modern Slavery (2nd edition). September 2025. p. 4. https://www.example.gov.uk/publications/first-responder-toolkit-2025"
+	if copied != wantCite {
+		t.Errorf("copied %q, want %q", copied, wantCite)
+	}
+	if got := b.text("#copy-status"); got != "Citation copied" {
+		t.Errorf("status %q after copying", got)
+	}
+
 	b.load("open the page", 200, chromedp.Click(chromedp.CSS(`a.pg[href="`+want+`"]`)))
 	if got := b.path(); got != want {
 		t.Errorf("opened %s, want %s", got, want)

@@ -19,10 +19,16 @@
     copy(text).then(function () { done(b, 'Copied'); }, function () { done(b, 'Press Ctrl+C to copy'); select(b); });
   });
 
+  // copy puts text on the clipboard: with the Clipboard API where the
+  // page may use it, else (or when it refuses) with the older command.
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
+      return navigator.clipboard.writeText(text).catch(function () { return legacy(text); });
     }
+    return legacy(text);
+  }
+
+  function legacy(text) {
     return new Promise(function (resolve, reject) {
       var t = doc.createElement('textarea');
       t.value = text;
