@@ -5,11 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"log/slog"
 	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
 
 	"handbooks/search"
 )
@@ -125,18 +122,7 @@ func classify(err error) *apiError {
 // Internal details of 5xx errors go to the log only.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	ae := classify(err)
-	if ae.Status >= 500 {
-		lvl := slog.LevelError
-		if ae.Status == http.StatusServiceUnavailable {
-			lvl = slog.LevelWarn
-		}
-		detail := err.Error()
-		if !s.logQ {
-			detail = redactQuery(detail, r)
-		}
-		s.log.Log(r.Context(), lvl, "request failed", "method", r.Method,
-			"route", routeOf(r), "status", ae.Status, "code", ae.Code, "err", detail)
-	}
+	s.logFailure(r, ae, err)
 	h := w.Header()
 	if ae.Status == http.StatusServiceUnavailable {
 		h.Set("Retry-After", "1")
@@ -148,21 +134,6 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	h.Del("ETag")
 	h.Del("Last-Modified")
 	writeJSONStatus(w, ae.Status, errorResponse{ae})
-}
-
-// redactQuery removes from an error's text the values of r's query
-// parameters, so that an index error quoting the query does not put it in
-// the log.
-func redactQuery(detail string, r *http.Request) string {
-	vals, _ := url.ParseQuery(r.URL.RawQuery)
-	for _, vs := range vals {
-		for _, v := range vs {
-			if len(v) >= 3 {
-				detail = strings.ReplaceAll(detail, v, "[redacted]")
-			}
-		}
-	}
-	return detail
 }
 
 // writeJSON writes v as a 200 JSON response.

@@ -58,16 +58,52 @@ func TestAccessLog(t *testing.T) {
 	}
 }
 
+// TestErrorLogRedactsQuery checks the one logging path of 5xx errors on
+// every route that searches: the cause is logged, the query never, even
+// when the index quotes it in another case.
 func TestErrorLogRedactsQuery(t *testing.T) {
-	var out syncBuffer
-	fake := newFake()
-	fake.err = errors.New(`bleve: parse "someone's secret words": boom`)
-	s, err := New(Config{Searcher: fake, Library: t.TempDir(), Logger: slog.New(slog.NewTextHandler(&out, nil))})
-	if err != nil {
-		t.Fatal(err)
+	routes := []string{
+		"/api/search?q=someone%27s+Secret+words",
+		"/?q=someone%27s+Secret+words",
+		"/documents/guide?q=someone%27s+Secret+words",
+		"/api/documents/guide/pages/2?q=someone%27s+Secret+words",
+		"/documents/guide/pages/2?q=someone%27s+Secret+words",
 	}
-	checkError(t, get(s, "GET", "/api/search?q=someone%27s+secret+words"), 500, codeInternal, "")
-	if log := out.String(); strings.Contains(log, "secret") || !strings.Contains(log, "boom") {
-		t.Errorf("log:\n%s", log)
+	for _, route := range routes {
+		for _, logQueries := range []bool{false, true} {
+			var out syncBuffer
+			fake := newFake()
+			fake.err = errors.New(`bleve: parse "SOMEONE'S SECRET WORDS": boom`)
+			s, err := New(Config{Searcher: fake, Library: t.TempDir(), LogQueries: logQueries,
+				Logger: slog.New(slog.NewTextHandler(&out, nil))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w := get(s, "GET", route); w.Code != 500 {
+				t.Errorf("%s: status %d", route, w.Code)
+			}
+			log := out.String()
+			if !strings.Contains(log, "boom") || !strings.Contains(log, "status=500") {
+				t.Errorf("%s: the cause is not logged:\n%s", route, log)
+			}
+			if got := strings.Contains(strings.ToLower(log), "secret"); got != logQueries {
+				t.Errorf("%s, logQueries=%v: the query in the log is %v:\n%s", route, logQueries, got, log)
+			}
+		}
+	}
+}
+
+func TestRedactQuery(t *testing.T) {
+	tests := []struct{ detail, query, want string }{
+		{`parse "duty to notify": x`, "q=duty+to+notify", `parse "[redacted]": x`},
+		{`term DUTY: x`, "q=duty+to+notify", `term [redacted]: x`},
+		{`a, then b`, "q=a+b", `a, then b`}, // single letters stay
+		{`title:"Trafficking" failed`, "q=title%3Atrafficking", `[redacted]:"[redacted]" failed`},
+		{`no query here`, "", `no query here`},
+	}
+	for _, tt := range tests {
+		if got := redactQuery(tt.detail, tt.query); got != tt.want {
+			t.Errorf("redactQuery(%q, %q) = %q, want %q", tt.detail, tt.query, got, tt.want)
+		}
 	}
 }

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -44,7 +43,7 @@ func (s *Server) page(h handlerFunc) http.Handler {
 // give it. Details of 5xx errors are logged, never shown.
 func (s *Server) writePageError(w http.ResponseWriter, r *http.Request, err error) {
 	ae := classify(err)
-	s.logPageError(r, ae, err)
+	s.logFailure(r, ae, err)
 	p := &errorPage{Title: "Error", Heading: "Something went wrong", Message: "The page could not be shown. Please try again in a moment."}
 	switch {
 	case ae.Status == http.StatusNotFound:
@@ -68,18 +67,6 @@ func (s *Server) writePageError(w http.ResponseWriter, r *http.Request, err erro
 	if err := renderPage(w, r, ae.Status, "error.html", p); err != nil {
 		s.log.Error("render error page", "err", err)
 	}
-}
-
-func (s *Server) logPageError(r *http.Request, ae *apiError, err error) {
-	if ae.Status < 500 {
-		return
-	}
-	lvl := slog.LevelError
-	if ae.Status == http.StatusServiceUnavailable {
-		lvl = slog.LevelWarn
-	}
-	s.log.Log(r.Context(), lvl, "request failed", "method", r.Method,
-		"route", routeOf(r), "status", ae.Status, "code", ae.Code, "err", err)
 }
 
 // searchOnce runs one index call in a search slot.
