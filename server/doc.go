@@ -12,4 +12,10 @@
 // API's, with handlers of type handlerFunc; it renders errors itself using
 // classify for the status, and runs index calls inside enterSearch and
 // leaveSearch like the API.
+//
+// What follows a search: citations on the pages (pages_cite.go, formatted
+// by package cite), exports of a document or a result list (export*.go), the
+// Atom feed of a search and the OpenSearch description (feed*.go,
+// opensearch.go), and the page viewer (viewer.go), which runs the pdf.js
+// files embedded under static/pdfjs.
 package server
