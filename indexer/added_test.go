@@ -57,6 +57,16 @@ func TestAddedKeptAcrossRuns(t *testing.T) {
 		t.Errorf("new document added %q, want its run's start %q", got, want)
 	}
 
+	// A new id in the catalog for the same file keeps its date.
+	b, _ = os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(b), "guide.pdf,guide,", "guide.pdf,guide-renamed,", 1)), 0o644)
+	mustRun(t, cfg)
+	if st := loadState(t, idx).Files["guide.pdf"]; st.ID != "guide-renamed" || st.Added != first["guide.pdf"] {
+		t.Errorf("after a new id: %s added %q, want %q", st.ID, st.Added, first["guide.pdf"])
+	}
+	os.WriteFile(p, b, 0o644)
+	mustRun(t, cfg)
+
 	cfg.Full = true
 	mustRun(t, cfg)
 	for path, d := range second {

@@ -65,7 +65,7 @@ func (r *runner) extractAll(ctx context.Context, upd Generation, todo []*entry) 
 			continue // drain
 		}
 		doc := buildDocument(x.e, x.res, r.vocab)
-		doc.Added = r.addedFor(doc.ID)
+		doc.Added = r.addedFor(doc.ID, x.e.content)
 		r.record(x, doc)
 		prog.done(x.e.file.size, len(doc.Pages))
 		if err := b.add(ctx, doc); err != nil {
