@@ -31,6 +31,10 @@ type compiled struct {
 	all     map[string]any // pages with every required text term; nil: none
 	words   []*search.Word // plain words, for did-you-mean
 	also    []string       // thesaurus equivalents searched
+	// pageNot are the text excluded (-word, NOT "a b"): as in package
+	// search, they leave out pages, not documents; a document is found by
+	// a page with some of the query's words and none of the excluded text.
+	pageNot []any
 	hasText bool
 }
 
@@ -59,7 +63,11 @@ func compile(tree *search.And, th *search.Thesaurus) *compiled {
 		switch n := n.(type) {
 		case *search.Not:
 			c.flush()
-			c.not = append(c.not, docNode(n.Child))
+			if isMeta(n.Child) {
+				c.not = append(c.not, docNode(n.Child))
+			} else if p := excludedPages(n.Child); p != nil {
+				c.out.pageNot = append(c.out.pageNot, p)
+			}
 		case *search.FieldValue, *search.YearRange:
 			c.flush()
 			c.filter = append(c.filter, docNode(n))
@@ -109,8 +117,17 @@ func compile(tree *search.And, th *search.Thesaurus) *compiled {
 	if len(c.pageAny) > 0 {
 		out.pages = anyOf(c.pageAny...)
 	}
+	if len(out.pageNot) > 0 {
+		if out.pages != nil {
+			out.pages = map[string]any{"bool": map[string]any{"must": []any{out.pages}, "must_not": out.pageNot}}
+		}
+	}
 	if len(c.pageAll) > 0 {
-		out.all = map[string]any{"bool": map[string]any{"must": c.pageAll}}
+		all := map[string]any{"must": c.pageAll}
+		if len(out.pageNot) > 0 {
+			all["must_not"] = out.pageNot
+		}
+		out.all = map[string]any{"bool": all}
 	}
 	return out
 }
@@ -241,8 +258,18 @@ func docNode(n search.Node) map[string]any {
 			should = append(should, docNode(ch))
 		}
 		return anyOf(should...)
+	case *search.And:
+		var must []any
+		for _, ch := range n.Children {
+			must = append(must, docNode(ch))
+		}
+		return map[string]any{"bool": map[string]any{"must": must}}
 	case *search.Not:
-		return map[string]any{"bool": map[string]any{"must_not": []any{docNode(n.Child)}}}
+		if isMeta(n.Child) {
+			return map[string]any{"bool": map[string]any{"must_not": []any{docNode(n.Child)}}}
+		}
+		// Text excluded inside a group: pages, not documents (see compile).
+		return map[string]any{"match_all": map[string]any{}}
 	case *search.FieldValue:
 		return fieldValue(n.Field, n.Value)
 	case *search.YearRange:
@@ -292,9 +319,15 @@ func pageNode(n search.Node) map[string]any {
 		if n.Field == "" {
 			return map[string]any{"multi_match": map[string]any{"query": n.Text, "fields": pageFields, "type": "phrase_prefix"}}
 		}
-	case *search.Or:
+	case *search.Or, *search.And:
+		var chs []search.Node
+		if o, ok := n.(*search.Or); ok {
+			chs = o.Children
+		} else {
+			chs = n.(*search.And).Children
+		}
 		var should []any
-		for _, ch := range n.Children {
+		for _, ch := range chs {
 			if p := pageNode(ch); p != nil {
 				should = append(should, p)
 			}
@@ -304,4 +337,33 @@ func pageNode(n search.Node) map[string]any {
 		}
 	}
 	return nil
+}
+
+// excludedPages is the page query of excluded text: any of its words
+// (a group's words together).
+func excludedPages(n search.Node) map[string]any {
+	switch n := n.(type) {
+	case *search.Word, *search.Phrase, *search.Prefix, *search.Or:
+		return pageNode(n)
+	case *search.And:
+		var must []any
+		for _, ch := range n.Children {
+			if p := excludedPages(ch); p != nil {
+				must = append(must, p)
+			}
+		}
+		if len(must) > 0 {
+			return map[string]any{"bool": map[string]any{"must": must}}
+		}
+	}
+	return nil
+}
+
+// isMeta reports whether n restricts metadata rather than text.
+func isMeta(n search.Node) bool {
+	switch n.(type) {
+	case *search.FieldValue, *search.YearRange:
+		return true
+	}
+	return false
 }

@@ -34,6 +34,10 @@ var contractCases = []struct {
 	{"year range", search.Request{Query: "year:2016..2020", Sort: "oldest"}, true},
 	{"not", search.Request{Query: "guidance -labour", Sort: "newest"}, true},
 	{"or", search.Request{Query: "children OR bondage", Sort: "title"}, true},
+	{"group", search.Request{Query: "(duty notify) OR bondage", Sort: "title"}, true},
+	{"only an exclusion", search.Request{Query: "-labour", Sort: "title"}, true},
+	{"NOT a phrase", search.Request{Query: `guidance NOT "forced labour"`, Sort: "newest"}, true},
+	{"excluded metadata", search.Request{Query: "-type:guidance", Sort: "title"}, true},
 	{"accents folded es", search.Request{Query: "protección"}, true},
 	{"french stemmer", search.Request{Query: "victime"}, false},
 	{"russian", search.Request{Query: "торговля"}, true},
@@ -140,6 +144,9 @@ func compareResults(t *testing.T, want, got *search.Result, ordered bool) {
 	}
 	if (want.DidYouMean == nil) != (got.DidYouMean == nil) || (want.DidYouMean != nil && *want.DidYouMean != *got.DidYouMean) {
 		t.Errorf("did you mean %v, want %v", deref(got.DidYouMean), deref(want.DidYouMean))
+	}
+	if want.Sort != got.Sort {
+		t.Errorf("sort %q, want %q", got.Sort, want.Sort)
 	}
 	if (want.NextCursor == nil) != (got.NextCursor == nil) {
 		t.Errorf("next cursor %v, want one: %v", got.NextCursor != nil, want.NextCursor != nil)

@@ -35,7 +35,7 @@ func (x *Index) Search(ctx context.Context, r search.Request) (*search.Result, e
 	if err != nil {
 		return nil, x.searchError(ctx, err)
 	}
-	res := &search.Result{Query: r.Query, AlsoSearched: []string{}, Hits: []search.Hit{}}
+	res := &search.Result{Query: r.Query, AlsoSearched: []string{}, Relaxed: []string{}, Removals: []search.Removal{}, Hits: []search.Hit{}}
 	if r.Within != "" {
 		err = x.searchWithin(ctx, compile(tree, x.th), &r, res)
 	} else {
@@ -111,6 +111,9 @@ type docsPhase struct {
 }
 
 func (x *Index) docsQuery(ctx context.Context, c *compiled, fs *filterSet, sortBy string, size int) (*docsPhase, error) {
+	if err := x.excludePages(ctx, c); err != nil {
+		return nil, err
+	}
 	q := c.docs
 	if q == nil {
 		q = map[string]any{"match_all": map[string]any{}}
@@ -138,6 +141,7 @@ func (x *Index) docsQuery(ctx context.Context, c *compiled, fs *filterSet, sortB
 func (x *Index) searchDocs(ctx context.Context, gm *genMeta, tree *search.And, r *search.Request, res *search.Result) error {
 	c := compile(tree, x.th)
 	sortBy := sortName(r.Sort, c.hasText)
+	res.Sort = sortBy
 	per := r.PerPage
 	if per == 0 {
 		per = x.limits.DefaultPerPage
@@ -174,8 +178,8 @@ func (x *Index) searchDocs(ctx context.Context, gm *genMeta, tree *search.And, r
 				for _, w := range sortedValues(fix) {
 					res.AlsoSearched = append(res.AlsoSearched, w)
 				}
-			}
-			if dym != r.Query {
+			} else if dym != r.Query {
+				// Offered only when not searched already, as package search.
 				res.DidYouMean = &dym
 			}
 		}
