@@ -26,11 +26,11 @@ import (
 //	year:...    a range on year
 //	-x, a OR b  must_not, should
 type compiled struct {
-	docs    map[string]any // the docs query; nil: match every document
-	pages   map[string]any // pages matching any positive text term; nil: none
-	all     map[string]any // pages with every required text term; nil: none
-	words   []*search.Word // plain words, for did-you-mean
-	also    []string       // thesaurus equivalents searched
+	docs  map[string]any // the docs query; nil: match every document
+	pages map[string]any // pages matching any positive text term; nil: none
+	all   map[string]any // pages with every required text term; nil: none
+	words []*search.Word // plain words, for did-you-mean
+	also  []string       // thesaurus equivalents searched
 	// pageNot are the text excluded (-word, NOT "a b"): as in package
 	// search, they leave out pages, not documents; a document is found by
 	// a page with some of the query's words and none of the excluded text.
