@@ -341,9 +341,9 @@ func rescorePages(ctx context.Context, g *generation, c *compiled, found map[str
 // readPageWords reads the given pages back with the positions of the
 // query's words and the forms they have in the text.
 func readPageWords(ctx context.Context, g *generation, c *compiled, ids []string) (map[string]pageWords, error) {
-	q := bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), c.marks)
+	q := bleve.NewConjunctionQuery(&numbersQuery{nums: g.pageNumbers(ids)}, c.marks)
 	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
-	req.Fields = []string{fText}
+	req.Fields = []string{fText, fLabel}
 	req.IncludeLocations = true
 	req.Score = "none"
 	res, err := g.ix.pages.SearchInContext(ctx, req)
@@ -368,6 +368,8 @@ func readPageWords(ctx context.Context, g *generation, c *compiled, ids []string
 			}
 		}
 		out[h.ID] = pw
+		label, _ := h.Fields[fLabel].(string)
+		keepPage(ctx, h.ID, pageRead{text: text, label: label, spans: textSpans(h.Locations)}) // for passages
 	}
 	return out, nil
 }

@@ -2,10 +2,8 @@ package search
 
 import (
 	"context"
-	"slices"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -65,52 +63,42 @@ type passage struct {
 // passages fetches the given pages with the locations of pq's matches and
 // makes their snippets (whole=false) or marks their whole text.
 func passages(ctx context.Context, g *generation, pq query.Query, ids []string, whole bool) (map[string]passage, error) {
-	if len(ids) == 0 {
-		return map[string]passage{}, nil
+	out := make(map[string]passage, len(ids))
+	make1 := func(id string, p pageRead) {
+		pa := passage{label: p.label, text: p.text}
+		if whole {
+			pa.html = markAll(p.text, p.spans)
+		} else {
+			pa.html = snippet(p.text, p.spans)
+		}
+		out[id] = pa
 	}
-	var nums []uint64
+	var missing []string
 	for _, id := range ids {
-		doc, n, ok := splitPageID(id)
-		if d := g.byID[doc]; ok && d != nil {
-			if num, ok := g.pageTab.number(d, n); ok {
-				nums = append(nums, num)
-			}
+		if p, ok := keptPage(ctx, id); ok && pq != nil {
+			make1(id, p)
+		} else {
+			missing = append(missing, id)
 		}
 	}
-	slices.Sort(nums)
-	var q query.Query = &numbersQuery{nums: slices.Compact(nums)}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	var q query.Query = &numbersQuery{nums: g.pageNumbers(missing)}
 	if pq != nil {
 		q = bleve.NewConjunctionQuery(q, pq)
 	}
-	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	req := bleve.NewSearchRequestOptions(q, len(missing), 0, false)
 	req.Fields = []string{fText, fLabel}
 	req.IncludeLocations = pq != nil
 	res, err := g.ix.pages.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]passage, len(res.Hits))
 	for _, h := range res.Hits {
 		text, _ := h.Fields[fText].(string)
 		label, _ := h.Fields[fLabel].(string)
-		var spans []span
-		for field, tlm := range h.Locations {
-			if !strings.HasPrefix(field, "text_") {
-				continue // offsets into another field (headings)
-			}
-			for term, locs := range tlm {
-				for _, l := range locs {
-					spans = append(spans, span{start: int(l.Start), end: int(l.End), term: term})
-				}
-			}
-		}
-		p := passage{label: label, text: text}
-		if whole {
-			p.html = markAll(text, spans)
-		} else {
-			p.html = snippet(text, spans)
-		}
-		out[h.ID] = p
+		make1(h.ID, pageRead{text: text, label: label, spans: textSpans(h.Locations)})
 	}
 	return out, nil
 }
@@ -143,7 +131,7 @@ func (x *Index) addPages(ctx context.Context, g *generation, c *compiled, hits [
 			found[id] = ps
 		}
 	}
-	all, err := pagesWithAll(ctx, g, c, docs)
+	all, err := pagesWithAll(ctx, g, c, docs, found)
 	if err != nil {
 		return err
 	}
@@ -174,12 +162,20 @@ func (x *Index) addPages(ctx context.Context, g *generation, c *compiled, hits [
 // pagesWithAll returns, for each of docs, the pages that match every
 // required word of the query (each word, or one of its equivalents, on the
 // page itself).
-func pagesWithAll(ctx context.Context, g *generation, c *compiled, docs []*docMeta) (map[string]map[int]bool, error) {
+//
+// found, when not nil, holds every page of docs that matches the query's
+// OR (matchingPages): a page with every required word is one of them, so
+// only those are looked at.
+func pagesWithAll(ctx context.Context, g *generation, c *compiled, docs []*docMeta, found map[string][]pageScore) (map[string]map[int]bool, error) {
 	out := map[string]map[int]bool{}
 	if c.pageAll == nil || len(docs) == 0 {
 		return out, nil
 	}
-	err := visitMatches(ctx, g.ix.pages, restrictToDocs(g, c.pageAll, docs), func(num uint64, _ float64) {
+	q := restrictToDocs(g, c.pageAll, docs)
+	if found != nil {
+		q = bleve.NewConjunctionQuery(c.pageAll, &numbersQuery{nums: g.pageTab.ofFound(docs, found)})
+	}
+	err := visitMatches(ctx, g.ix.pages, q, func(num uint64, _ float64) {
 		if r, n := g.pageTab.at(num); r >= 0 {
 			doc := g.docs[r].ID
 			if out[doc] == nil {
@@ -232,7 +228,7 @@ func (x *Index) searchWithin(ctx context.Context, g *generation, c *compiled, r 
 	ps := found[d.ID]
 	// The pages that match the query: with every required word when
 	// there are such pages, else with any.
-	all, err := pagesWithAll(ctx, g, c, []*docMeta{d})
+	all, err := pagesWithAll(ctx, g, c, []*docMeta{d}, found)
 	if err != nil {
 		return err
 	}

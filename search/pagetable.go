@@ -114,6 +114,29 @@ func (pt *pageTable) of(docs []*docMeta) []uint64 {
 	return slices.Compact(out)
 }
 
+// ofFound returns the document numbers of the pages of docs listed in
+// found (a document missing from found: none), ascending.
+func (pt *pageTable) ofFound(docs []*docMeta, found map[string][]pageScore) []uint64 {
+	var out []uint64
+	for _, d := range docs {
+		ps := found[d.ID]
+		if len(ps) == 0 {
+			continue
+		}
+		want := make(map[int]bool, len(ps))
+		for _, p := range ps {
+			want[p.n] = true
+		}
+		for _, num := range pt.nums[pt.start[d.ord]:pt.start[d.ord+1]] {
+			if want[int(pt.page[num])] {
+				out = append(out, num)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // number returns the document number of page n of d.
 func (pt *pageTable) number(d *docMeta, n int) (uint64, bool) {
 	for _, num := range pt.nums[pt.start[d.ord]:pt.start[d.ord+1]] {

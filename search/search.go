@@ -44,6 +44,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, x.limits.Timeout)
 	defer cancel()
 	ctx = context.WithValue(ctx, bsearch.MaxTermSearchersKey, x.limits.MaxTermSearchers)
+	ctx = withPageCache(ctx)
 
 	tree := ParseQuery(r.Query)
 	if len(tree.Children) == 0 && strings.TrimSpace(r.Query) != "" {
