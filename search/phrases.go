@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
@@ -37,25 +38,57 @@ const (
 	maxSuggestRunes = 60
 )
 
-// phraseWord is a word of a text as shown (lower case) and as matched
-// (folded); brk is true for a break (punctuation, an address, glued words).
-type phraseWord struct {
-	shown, folded string
-	brk           bool
+// phraseWords numbers the distinct words of a document (from 1; 0 is a
+// break: punctuation, an address, glued words), so that phrases are
+// counted as packed numbers and spelt out only when kept.
+type phraseWords struct {
+	ids    map[string]uint64 // lower case → id
+	shown  []string          // by id: lower case
+	folded []string          // by id: accents folded
+	ends   []bool            // by id: may start or end a phrase
+	stop   map[string]bool
+	seq    []uint64 // the text as ids
 }
 
-// textWords splits text into words and breaks, for phrases.
-func textWords(text string, out []phraseWord) []phraseWord {
-	for _, f := range strings.FieldsFunc(text, unicode.IsSpace) {
+func newPhraseWords(stop map[string]bool) *phraseWords {
+	return &phraseWords{ids: map[string]uint64{}, shown: []string{""}, folded: []string{""}, ends: []bool{false}, stop: stop}
+}
+
+// maxPhraseWordID: ids are packed four to a uint64; words beyond this many
+// distinct ones in a document break phrases.
+const maxPhraseWordID = 1<<16 - 1
+
+func (pw *phraseWords) word(w string) uint64 {
+	lower := strings.ToLower(w)
+	if id, ok := pw.ids[lower]; ok {
+		return id
+	}
+	id := uint64(len(pw.shown))
+	if id > maxPhraseWordID {
+		return 0
+	}
+	folded := string(foldTerm([]byte(lower)))
+	pw.ids[lower] = id
+	pw.shown = append(pw.shown, lower)
+	pw.folded = append(pw.folded, folded)
+	pw.ends = append(pw.ends, !pw.stop[lower] && utf8.RuneCountInString(lower) >= 2 && !isNumber(folded) && !possessive(lower))
+	return id
+}
+
+// read appends text to seq as word ids and breaks.
+func (pw *phraseWords) read(text string) {
+	for _, f := range strings.Fields(text) {
 		if isAddress(f) {
-			out = append(out, phraseWord{brk: true})
+			pw.seq = append(pw.seq, 0)
 			continue
 		}
 		start := -1
-		rs := []rune(f)
-		for i := 0; i <= len(rs); i++ {
-			inWord := i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]) ||
-				(rs[i] == '-' || rs[i] == '\'' || rs[i] == '’') && start >= 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]))
+		for i, r := range f {
+			inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if !inWord && start >= 0 && (r == '-' || r == '\'' || r == '’') {
+				next, _ := utf8.DecodeRuneInString(f[i+utf8.RuneLen(r):])
+				inWord = unicode.IsLetter(next)
+			}
 			if inWord {
 				if start < 0 {
 					start = i
@@ -63,21 +96,24 @@ func textWords(text string, out []phraseWord) []phraseWord {
 				continue
 			}
 			if start >= 0 {
-				w := rs[start:i]
-				if glued(w) || len(w) > maxWordRunes {
-					out = append(out, phraseWord{brk: true})
-				} else {
-					s := strings.ToLower(string(w))
-					out = append(out, phraseWord{shown: s, folded: string(foldTerm([]byte(s)))})
-				}
+				pw.add(f[start:i])
 				start = -1
 			}
-			if i < len(rs) && !unicode.IsSpace(rs[i]) {
-				out = append(out, phraseWord{brk: true}) // punctuation
-			}
+			pw.seq = append(pw.seq, 0) // punctuation
+		}
+		if start >= 0 {
+			pw.add(f[start:])
 		}
 	}
-	return append(out, phraseWord{brk: true})
+	pw.seq = append(pw.seq, 0)
+}
+
+func (pw *phraseWords) add(w string) {
+	if utf8.RuneCountInString(w) > maxWordRunes || glued([]rune(w)) {
+		pw.seq = append(pw.seq, 0)
+		return
+	}
+	pw.seq = append(pw.seq, pw.word(w))
 }
 
 // isAddress reports whether a whitespace-separated token is an e-mail or
@@ -132,14 +168,6 @@ var anyStopWord = sync.OnceValue(func() map[string]bool {
 	return out
 })
 
-// usable reports whether w may start or end a phrase.
-func usable(w phraseWord, stop map[string]bool) bool {
-	if w.brk || stop[w.shown] || len([]rune(w.shown)) < 2 {
-		return false
-	}
-	return !isNumber(w.folded)
-}
-
 // possessive reports a word such as "responder's", which ends no phrase.
 func possessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
@@ -148,63 +176,67 @@ func possessive(w string) bool {
 // docPhrases lists a document's phrases for the "phrases" field, each as
 // "folded\tshown".
 func docPhrases(d Document) []string {
-	stop := stopWordSets()[d.Language]
-	counts := map[string]int{}
-	var words []phraseWord
-	collect := func(text string, always bool) {
-		words = textWords(text, words[:0])
-		for i := range words {
-			if !usable(words[i], stop) {
+	pw := newPhraseWords(stopWordSets()[d.Language])
+	counts := map[uint64]int32{} // phrase as up to four packed word ids
+	count := func(text string, weight int32) {
+		pw.seq = pw.seq[:0]
+		pw.read(text)
+		seq := pw.seq
+		for i, first := range seq {
+			if !pw.ends[first] {
 				continue
 			}
-			for n := phraseMinWords; n <= phraseMaxWords && i+n <= len(words); n++ {
-				last := words[i+n-1]
-				if last.brk {
+			key := first
+			for n := 2; n <= phraseMaxWords && i+n <= len(seq); n++ {
+				last := seq[i+n-1]
+				if last == 0 {
 					break
 				}
-				if !usable(last, stop) || possessive(last.shown) {
-					continue
-				}
-				var folded, shown strings.Builder
-				for k, w := range words[i : i+n] {
-					if k > 0 {
-						folded.WriteByte(' ')
-						shown.WriteByte(' ')
-					}
-					folded.WriteString(w.folded)
-					shown.WriteString(w.shown)
-				}
-				key := folded.String() + "\t" + shown.String()
-				if always {
-					counts[key] += 2
-				} else {
-					counts[key]++
+				key |= last << (16 * (n - 1))
+				if pw.ends[last] {
+					counts[key] += weight
 				}
 			}
 		}
 	}
-	collect(d.Title, true)
+	count(d.Title, 2) // a title's and the tags' phrases are kept however rare
 	for _, t := range d.Tags {
-		collect(t, true)
+		count(t, 2)
 	}
-	collect(d.Summary, false)
+	count(d.Summary, 1)
 	for _, p := range d.Pages {
-		collect(p.Text, false)
+		count(p.Text, 1)
 	}
-	out := make([]string, 0, len(counts))
+	keys := make([]uint64, 0, len(counts))
 	for k, n := range counts {
 		if n >= 2 {
-			out = append(out, k)
+			keys = append(keys, k)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if counts[out[i]] != counts[out[j]] {
-			return counts[out[i]] > counts[out[j]]
+	sort.Slice(keys, func(i, j int) bool {
+		if counts[keys[i]] != counts[keys[j]] {
+			return counts[keys[i]] > counts[keys[j]]
 		}
-		return out[i] < out[j]
+		return keys[i] < keys[j]
 	})
-	if len(out) > phrasesPerDoc {
-		out = out[:phrasesPerDoc]
+	if len(keys) > phrasesPerDoc {
+		keys = keys[:phrasesPerDoc]
+	}
+	out := make([]string, len(keys))
+	var folded, shown strings.Builder
+	for i, k := range keys {
+		folded.Reset()
+		shown.Reset()
+		for ; k != 0; k >>= 16 {
+			id := k & maxPhraseWordID
+			if folded.Len() > 0 {
+				folded.WriteByte(' ')
+				shown.WriteByte(' ')
+			}
+			folded.WriteString(pw.folded[id])
+			shown.WriteString(pw.shown[id])
+		}
+		out[i] = folded.String() + "\t" + shown.String()
 	}
 	return out
 }
