@@ -308,8 +308,8 @@ func (b *browser) axe(where string) {
 // TestBrowserSearchPage drives the search page over the fixture library as
 // a reader would: type, pick, submit, tick a filter, go back, open a page.
 func TestBrowserSearchPage(t *testing.T) {
-	lib := writeFixturePDFs(t, newLibraryFake())
-	s, err := New(Config{Searcher: newLibraryFake(), Library: lib})
+	lib := writeFixturePDFs(t)
+	s, err := New(Config{Searcher: fixtureIndex(t), Library: lib})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -424,7 +424,7 @@ func TestBrowserSearchPage(t *testing.T) {
 // TestBrowserDocumentPage checks the document page, the search inside it
 // and the text preview, each with the accessibility rules.
 func TestBrowserDocumentPage(t *testing.T) {
-	s, err := New(Config{Searcher: newLibraryFake(), Library: t.TempDir()})
+	s, err := New(Config{Searcher: fixtureIndex(t), Library: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -440,7 +440,7 @@ func TestBrowserDocumentPage(t *testing.T) {
 		t.Errorf("count %q", got)
 	}
 	b.axe("document page with matches")
-	b.load("open the text of a page", 200, chromedp.Click(chromedp.CSS("a.txt")))
+	b.load("open the text of a page", 200, chromedp.Click(chromedp.CSS(`a.txt[href^="/documents/ho-frt-2025/pages/12?"]`)))
 	if got := b.path(); got != "/documents/ho-frt-2025/pages/12?q=notify" {
 		t.Errorf("text link landed on %s", got)
 	}
@@ -461,7 +461,7 @@ func TestBrowserDocumentPage(t *testing.T) {
 // TestBrowserPhoneAndNoScript checks the page on a phone-sized screen (no
 // sideways scrolling) and that filters work with JavaScript off.
 func TestBrowserPhoneAndNoScript(t *testing.T) {
-	s, err := New(Config{Searcher: newLibraryFake(), Library: t.TempDir()})
+	s, err := New(Config{Searcher: fixtureIndex(t), Library: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

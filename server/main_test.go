@@ -9,5 +9,7 @@ import (
 
 func TestMain(m *testing.M) {
 	indexer.InitWorker() // the test binary doubles as the indexer's extraction worker
-	os.Exit(m.Run())
+	code := m.Run()
+	removeFixtureIndex()
+	os.Exit(code)
 }

@@ -16,7 +16,7 @@ import (
 // newPagesServer returns a server over the fixture library.
 func newPagesServer(t *testing.T) *Server {
 	t.Helper()
-	s, err := New(Config{Searcher: newLibraryFake(), Library: t.TempDir()})
+	s, err := New(Config{Searcher: fixtureIndex(t), Library: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestPagesNeedles(t *testing.T) {
 			"2 results (3 documents, counting editions and translations) for “duty to notify”",
 			`<a href="/documents/ho-frt-2025?q=duty&#43;to&#43;notify">First Responder Toolkit`,
 			`href="/documents/ho-frt-2025/file#page=12">p. 12<span class="vh">, open the PDF at this page</span></a>`,
-			"have a <mark>duty</mark> <mark>to</mark> <mark>notify</mark> the Home Office",
+			"have a <mark>duty</mark> to <mark>notify</mark> the Home Office", // "to" is a stop word
 			`href="/documents/ho-frt-2025/pages/12?q=duty&#43;to&#43;notify"`,
 			`Other editions: <a href="/documents/ho-frt-2021?q=duty&#43;to&#43;notify">1st edition, 2021, English</a>`,
 			`<li class="badge b-type"><span class="vh">Type: </span>Guidance</li>`,
@@ -85,7 +85,8 @@ func TestPagesNeedles(t *testing.T) {
 			"No document matches all your filters.",
 			`<a href="/?q=duty">Remove Region: Asia</a> <span class="muted">(3 documents)</span>`,
 		}, nil},
-		{"/?q=notfy", 200, []string{`Did you mean <a href="/?q=notify">notify</a>?`}, nil},
+		// A misspelling the library does not have is searched as the word it does.
+		{"/?q=notfy", 200, []string{`Also searched for: notify`, "<mark>notify</mark> the Home Office"}, nil},
 		// Year range: chip and inputs.
 		{"/?year_from=2020&year_to=2023", 200, []string{
 			`Year: 2020–2023`, `id="year_from" name="year_from" type="number"`, `value="2020" placeholder="2009"`,
