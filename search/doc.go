@@ -34,8 +34,8 @@
 // would need a distinct count of document ids, and a document matching "a
 // b" with a and b on different pages would match no page at all.)
 //
-// How pages are found: a search first ranks documents in docs (all query
-// words must occur somewhere in the document). For the best documents
+// How pages are found: a search first ranks documents in docs (the query's
+// parts must occur somewhere in the document; see soft matching below). For the best documents
 // (the 30 re-ranked, and any others shown), a second query runs over
 // pages restricted to their ids, with OR
 // semantics (a page matching any word counts, pages matching more rank
@@ -58,29 +58,59 @@
 //
 // # A search
 //
-// Search parses the query (ParseQuery: a typed tree, never an error) and
-// compiles it: words must all occur (stop words are optional), each in any
-// of title, tags, summary or body with weights 3, 3, 1.5 and 1 on BM25, plus
-// the words as a phrase as an optional boost; thesaurus equivalents
-// (thesaurus.txt, embedded; Options.ThesaurusFile replaces it) are searched
-// as alternatives and reported in AlsoSearched; metadata prefixes (type:,
-// year:...) become restrictions evaluated on the in-memory table. Phase one
-// returns every matching document with its score; Go then applies the
-// filters, counts the facets (disjunctively: a document counts for facet f
-// when it passes every filter but f's), sorts, groups editions by work (by
-// title and publisher when the catalog gives none), and cuts the page.
-// Sorting by relevance then ranks the best 30 documents again: the
-// document's score (scaled to the best hit's) plus 0.6 × the score of its
-// best page (page-level BM25 over the pages of those 30 documents, with
-// boosts for the words in a heading of the page and for pages holding all
-// the words of the query, scaled likewise), so that a long handbook
-// with a page about the query is not buried by BM25's length penalty
-// under short documents that mention it. Phase two reuses those pages for
-// the hits shown and makes their passages; a hit's MatchingPages counts
-// its pages with every required word (any word only when no page has
-// them all). With fewer than
-// three results, words the library does not have are corrected from its
-// own vocabulary (did-you-mean) and searched as well.
+// Search parses the query (ParseQuery: a typed tree, never an error; NOT,
+// AND, OR and parentheses are operators) and compiles it into parts
+// (units): a word with its thesaurus equivalents (thesaurus.txt, embedded;
+// Options.ThesaurusFile replaces it; reported in AlsoSearched), a run of
+// words the thesaurus knows, a phrase, a prefix, an OR group. Stop words
+// and the words of a question that name no subject ("how", "can", "I",
+// "someone": questionwords.go) are optional. Each part is searched in
+// title, tags, summary or body with weights 3, 3, 1.5 and 1 on BM25, the
+// plain words together as an optional phrase boost; metadata prefixes
+// (type:, year:...) become restrictions evaluated on the in-memory table.
+//
+// Soft matching (soft.go): with one or two parts a document needs both;
+// with three or more, all but a third (Elasticsearch's
+// minimum_should_match; Bleve's coordination factor ranks documents with
+// more of them higher). When even that leaves nothing, the least
+// informative parts are left out one at a time (those the library lacks,
+// then the most frequent) until something matches. Result.Relaxed names
+// the parts the best result was found without when no result has them
+// all. This shape was measured against Meilisearch's (all words, then
+// drop words only when nothing matches) on the judged set and kept.
+//
+// Exclusions (exclude.go) leave out pages: "referral -child" finds the
+// documents with a page about referral that does not mention children,
+// and shows those pages. When an exclusion, a restriction typed in the
+// query or a filter leaves no result, Result.Removals names each whose
+// removal gives results, with the query without it.
+//
+// Phase one returns every matching document with its score; Go then
+// applies the filters, counts the facets (disjunctively: a document counts
+// for facet f when it passes every filter but f's), sorts, groups editions
+// by work (by title and publisher when the catalog gives none), and cuts
+// the page. Sorting by relevance then ranks the best 30 documents again:
+// the document's score (scaled to the best hit's) times the square of the
+// idf-weighted share of the parts it holds, plus 0.6 × the score of its
+// best page. Pages are ranked in two steps: page-level BM25 over the
+// pages of those documents (with boosts for the words in a heading of the
+// page and for the plain words together), then the best pages of each
+// (evidence.go) are read back with the positions of the query's words and
+// scored on coverage (the idf-weighted share of the parts on the page),
+// proximity (parts typed side by side found within a few words, and the
+// share of the parts inside one passage of 30 words), exact form ("forced"
+// as typed scores above its stem found in "force") and place (parts in
+// the page's opening lines, where its heading is), added to the scaled
+// BM25. A table of contents weighs less. So a long handbook with a page
+// that answers is not buried by BM25's length penalty under short
+// documents that mention the words, and within a handbook the page where
+// the words stand together comes first. The weights were tuned on the
+// tune half of the judged set (judged_test.go) and are reported on the
+// held-out half. Phase two reuses those pages for the hits shown and makes
+// their passages; a hit's MatchingPages counts its pages with every
+// required word (any word only when no page has them all). With fewer
+// than three results, words the library does not have are corrected from
+// its own vocabulary (did-you-mean) and searched as well.
 //
 // Paging: page/per_page up to Limits.MaxWindow results, then NextCursor,
 // which carries the sort keys of the last hit. Limits are checked before

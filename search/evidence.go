@@ -32,7 +32,7 @@ import (
 // Evidence weights, relative to the page's scaled BM25 (1).
 const (
 	weightCoverage  = 1.0
-	weightProximity = 0.5
+	weightProximity = 1.0
 	weightExact     = 0.3
 	weightOpening   = 0.3
 )
