@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -322,7 +323,9 @@ func (ix *indexes) compact(ctx context.Context, dir string) error {
 		}
 		a, e := i.Advanced()
 		if s, ok := a.(*scorch.Scorch); ok && e == nil {
-			err = s.ForceMerge(ctx, nil)
+			if err = s.ForceMerge(ctx, nil); err == nil {
+				settle(ctx, s)
+			}
 		}
 	}
 	if e := ix.close(); err == nil {
@@ -336,6 +339,25 @@ func (ix *indexes) compact(ctx context.Context, dir string) error {
 		return err
 	}
 	return again.close()
+}
+
+// settleWait bounds how long compact waits for Bleve's background cleanup.
+const settleWait = time.Minute
+
+// settle waits until s's persister has dropped the snapshots that a merge
+// made obsolete (it does so in the background, soon after the merge).
+// Closed before that, the index keeps them on record, and reopening it
+// keeps every segment file they name: on 100,000 generated pages the page
+// index kept 14 files, 863 MB, for a merged segment of 220 MB.
+func settle(ctx context.Context, s *scorch.Scorch) {
+	deadline := time.Now().Add(settleWait)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		epochs, err := s.RootBoltSnapshotEpochs()
+		if err != nil || len(epochs) <= 1 {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // storedDoc is the metadata stored with a document (field meta, JSON).
