@@ -1,14 +1,21 @@
 package server
 
 import (
+	"bytes"
 	"flag"
+	"image"
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"handbooks/internal/scanpdf"
+	"handbooks/search"
 )
 
 var updateViewerScreenshot = flag.Bool("update-viewer-screenshot", false, "write the viewer's screenshot of a highlighted passage to docs/viewer.png")
@@ -138,4 +145,64 @@ func TestBrowserViewer(t *testing.T) {
 	if got := eval[string](b, `document.querySelector('.viewer-bar a.button').getAttribute('href')`); got != "/documents/ho-frt-2025/file#page=4" {
 		t.Errorf("viewer's PDF link %q", got)
 	}
+}
+
+// TestBrowserViewerScan: a scanned page (a CCITT Group 4 picture, the
+// codec of most scans) is drawn by the viewer under the site's policy.
+func TestBrowserViewerScan(t *testing.T) {
+	if chromiumPath() == "" {
+		t.Skip("browser tests skipped: no Chromium found (install Debian's chromium package, or set CHROMIUM to a Chromium binary)")
+	}
+	// A white page with a black block in its middle.
+	img := image.NewGray(image.Rect(0, 0, 850, 1100))
+	for i := range img.Pix {
+		img.Pix[i] = 0xff
+	}
+	for y := 450; y < 650; y++ {
+		for x := 300; x < 550; x++ {
+			img.SetGray(x, y, color.Gray{})
+		}
+	}
+	lib := t.TempDir()
+	var pdf bytes.Buffer
+	if err := scanpdf.Write(&pdf, []scanpdf.Page{{Image: img, DPI: 100, Codec: scanpdf.G4}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(lib, "scan.pdf"), pdf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs := []search.Document{{ID: "scan", File: "scan.pdf", Title: "A scanned leaflet", Types: []string{}, Regions: []string{},
+		Countries: []string{}, Tags: []string{}, Publishers: []string{}, Language: "en", PageCount: 1, Outcome: "no_text"}}
+	s, err := New(Config{Searcher: buildIndex(t, docs), Library: lib})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t, s)
+	b.open("/documents/scan/pages/1/view")
+	b.do("page drawn", chromedp.WaitVisible(chromedp.CSS(`#viewer-root[data-state="ready"] .page[data-page-number="1"][data-loaded="true"] canvas`)))
+	type px struct{ Middle, Corner float64 }
+	var got px
+	ctx := b.step()
+	for {
+		// The canvas is filled once the picture is decoded: ask until the
+		// middle is dark or the step's time is up.
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[px](`(() => {
+			const c = document.querySelector('.page[data-page-number="1"] canvas');
+			const g = c.getContext('2d');
+			const lum = (x, y) => { const d = g.getImageData(Math.floor(x * c.width), Math.floor(y * c.height), 1, 1).data; return (d[0] + d[1] + d[2]) / 3; };
+			return {Middle: lum(0.5, 0.5), Corner: lum(0.05, 0.05)};
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = v
+		if got.Middle < 80 || ctx.Err() != nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got.Middle >= 80 || got.Corner < 200 {
+		t.Errorf("scanned page drawn with luminance %.0f in the middle and %.0f in a corner, want a black block on white", got.Middle, got.Corner)
+	}
+	b.noConsoleErrors("viewer of a scan")
 }

@@ -26,6 +26,7 @@ func (s *Server) routePages(r *mux.Router) {
 	r.Handle("/static/{name}", http.HandlerFunc(serveStatic)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/static/pdfjs/{name}", http.HandlerFunc(serveStatic)).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/static/pdfjs/images/{name}", http.HandlerFunc(serveStatic)).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/static/pdfjs/wasm/{name}", http.HandlerFunc(serveStatic)).Methods(http.MethodGet, http.MethodHead)
 	// Browsers ask for /favicon.ico on their own (a PDF viewer does).
 	r.Handle("/favicon.ico", http.HandlerFunc(serveFavicon)).Methods(http.MethodGet, http.MethodHead)
 }

@@ -50,7 +50,12 @@ async function open() {
     say(terms.length ? 'Page ' + page + ', the words marked.' : 'Page ' + page + '.');
   });
 
-  const pdf = await pdfjsLib.getDocument({ url: cfg.pdf, isEvalSupported: false, enableXfa: false }).promise;
+  // Scans' JBIG2, CCITT and JPEG 2000 pictures are decoded by pdf.js's
+  // JavaScript decoders (useWasm: false): WebAssembly would need the
+  // policy to allow 'wasm-unsafe-eval'.
+  const pdf = await pdfjsLib.getDocument({
+    url: cfg.pdf, isEvalSupported: false, enableXfa: false, useWasm: false, wasmUrl: cfg.wasm,
+  }).promise;
   pdfViewer.setDocument(pdf);
   linkService.setDocument(pdf, null);
 }
