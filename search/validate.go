@@ -43,6 +43,9 @@ func (g *generation) checkFilters(f Filters) error {
 
 func (g *generation) hasFacetValue(facet int, v string) bool {
 	v = fold(v)
+	if g.table != nil {
+		return len(g.table.byFold[facet][v]) > 0
+	}
 	for _, known := range g.facetVals[facet] {
 		if fold(known) == v {
 			return true
