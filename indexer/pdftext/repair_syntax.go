@@ -159,62 +159,8 @@ func (l *objLexer) hexString() pdfString {
 }
 
 func (l *objLexer) literalString() pdfString {
-	var b []byte
-	depth := 1
-	for l.pos < len(l.buf) {
-		c := l.buf[l.pos]
-		l.pos++
-		switch c {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return pdfString(b)
-			}
-		case '\r':
-			// An end of line in a string reads as a line feed.
-			if l.pos < len(l.buf) && l.buf[l.pos] == '\n' {
-				l.pos++
-			}
-			c = '\n'
-		case '\\':
-			if l.pos >= len(l.buf) {
-				return pdfString(b)
-			}
-			c = l.buf[l.pos]
-			l.pos++
-			switch c {
-			case 'n':
-				c = '\n'
-			case 'r':
-				c = '\r'
-			case 't':
-				c = '\t'
-			case 'b':
-				c = '\b'
-			case 'f':
-				c = '\f'
-			case '\r':
-				if l.pos < len(l.buf) && l.buf[l.pos] == '\n' {
-					l.pos++
-				}
-				continue
-			case '\n':
-				continue
-			default:
-				if c >= '0' && c <= '7' {
-					v := int(c - '0')
-					for i := 0; i < 2 && l.pos < len(l.buf) && l.buf[l.pos] >= '0' && l.buf[l.pos] <= '7'; i++ {
-						v = v*8 + int(l.buf[l.pos]-'0')
-						l.pos++
-					}
-					c = byte(v)
-				}
-			}
-		}
-		b = append(b, c)
-	}
+	b, next := readLiteral(l.buf, l.pos)
+	l.pos = next
 	return pdfString(b)
 }
 
