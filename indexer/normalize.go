@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"handbooks/search"
 )
 
 // cleanText repairs a value as people and spreadsheets write it: text that
@@ -50,16 +50,8 @@ func matchKey(s string) string {
 }
 
 // foldAccents removes diacritics, so "Sénégal" matches "Senegal" and
-// "Côte d'Ivoire" matches "Cote d'Ivoire".
-func foldAccents(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return norm.NFC.String(b.String())
-}
+// "Côte d'Ivoire" matches "Cote d'Ivoire": the search index's rule.
+func foldAccents(s string) string { return search.FoldAccents(s) }
 
 // cp1252 maps the characters Windows-1252 puts at 0x80–0x9F back to bytes.
 var cp1252 = map[rune]byte{
