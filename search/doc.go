@@ -37,7 +37,7 @@
 // How pages are found: a search first ranks documents in docs (the query's
 // parts must occur somewhere in the document; see soft matching below). For the best documents
 // (the 30 re-ranked, and any others shown), a second query runs over
-// pages restricted to their ids, with OR
+// pages restricted to their pages, with OR
 // semantics (a page matching any word counts, pages matching more rank
 // higher), so every document hit gets pages even when its words are spread
 // over several pages. The best one to three pages of each hit are kept and
@@ -85,11 +85,11 @@
 // query or a filter leaves no result, Result.Removals names each whose
 // removal gives results, with the query without it.
 //
-// Phase one returns every matching document with its score; Go then
-// applies the filters, counts the facets (disjunctively: a document counts
-// for facet f when it passes every filter but f's), sorts, groups editions
+// Phase one visits every matching document once; Go applies the filters,
+// counts the facets (disjunctively: a document counts for facet f when it
+// passes every filter but f's), orders only the best hits, groups editions
 // by work (by title and publisher when the catalog gives none), and cuts
-// the page. Sorting by relevance then ranks the best 30 documents again:
+// the page (see "Cost of a query"). Sorting by relevance then ranks the best 30 documents again:
 // the document's score (scaled to the best hit's) times the square of the
 // idf-weighted share of the parts it holds, plus 0.6 × the score of its
 // best page. Pages are ranked in two steps: page-level BM25 over the
@@ -111,6 +111,52 @@
 // required word (any word only when no page has them all). With fewer
 // than three results, words the library does not have are corrected from
 // its own vocabulary (did-you-mean) and searched as well.
+//
+// # Cost of a query
+//
+// What a query costs follows what it shows, and only gently the size of
+// the library:
+//
+//   - Phase one does not collect hits in Bleve: a handler that Bleve's
+//     collector calls for each matching document (collect.go) reads the
+//     document's number, looks up its row in the generation's columnar
+//     table (table.go: row per document number, facet value ids per row as
+//     flat arrays, a roaring bitmap of rows per facet value, years, works)
+//     and there tests the filters (a bitmap per filtered facet, the union
+//     of its accepted values), adds the row to the exact disjunctive facet
+//     counts, and keeps the passing rows unsorted in a pooled buffer. No
+//     id is loaded and nothing is sorted per match.
+//   - Ordering: only the best k hits are ordered (a bounded heap), with k
+//     the end of the page asked for and at least the 30 re-ranked; the
+//     re-rank scores those 30 and the others keep their scaled score, which
+//     cannot pass them. Works are placed by their best-placed edition, so
+//     the groups made from the best k are exactly the first groups of the
+//     whole order; when grouping or a cursor leaves the page short, k grows
+//     fourfold. Totals count works with a pooled bit set; the newest
+//     matching edition shown for a work is looked for among the other hits
+//     without ordering them. A cursor holds the sort keys of the last
+//     group's best-placed edition.
+//   - The page phase runs only for the re-ranked and shown documents. The
+//     page index's document numbers are mapped to documents and page
+//     numbers once, when a generation opens (pagetable.go), so the page
+//     queries are restricted to the pages of those documents by walking
+//     their numbers (numbersQuery), not by a disjunction over document ids,
+//     and their hits are read by number through the same kind of handler.
+//     Pages holding every required word are looked for only among the pages
+//     already found to match any; the pages the evidence pass reads back
+//     (text, label, offsets of the query's words) are kept for the search's
+//     passages (pagecache.go), so a page shown is read once.
+//
+// On a 100,000-page synthetic library, after this change phase one is
+// about 7% of a query's CPU and the page phase (the page query, the
+// evidence pass over the best candidate pages, the pages with every word)
+// about 70%: most of it Bleve advancing the postings of the query's words
+// to the candidate pages. BENCHMARKS.md has the figures.
+//
+// A generation is force-merged to one segment per index when it is
+// written, and compaction waits until Bleve has dropped the snapshots the
+// merge made obsolete: closed before, the index kept their segment files,
+// which more than tripled the page index on disk at 100,000 pages.
 //
 // Paging: page/per_page up to Limits.MaxWindow results, then NextCursor,
 // which carries the sort keys of the last hit. Limits are checked before
