@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"handbooks/cmd/benchmark/load"
+	"handbooks/internal/load"
 	"handbooks/search"
 )
 

@@ -52,8 +52,8 @@ import (
 	"syscall"
 	"time"
 
-	"handbooks/cmd/benchmark/load"
 	"handbooks/indexer"
+	"handbooks/internal/load"
 )
 
 func main() {

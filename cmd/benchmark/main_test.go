@@ -13,9 +13,10 @@ import (
 	"testing"
 	"time"
 
-	"handbooks/cmd/benchmark/load"
 	"handbooks/cmd/benchmark/synth"
 	"handbooks/indexer"
+	"handbooks/internal/load"
+	"handbooks/internal/procfs"
 )
 
 // TestMain lets the test binary serve as the load child, as the real
@@ -201,7 +202,7 @@ func TestTreeRSSCountsChildren(t *testing.T) {
 	})
 	var kids []int
 	for i := 0; i < 200 && len(kids) == 0; i++ {
-		kids = childrenOf(sh.Process.Pid)
+		kids = procfs.Children(sh.Process.Pid)
 		if len(kids) == 0 {
 			time.Sleep(10 * time.Millisecond) // until the shell has started its child
 		}
@@ -214,10 +215,10 @@ func TestTreeRSSCountsChildren(t *testing.T) {
 	// after the tree is measured.
 	var own, child, tree int64
 	for i := 0; i < 100; i++ {
-		own = procStatusKB(sh.Process.Pid, "VmRSS:") * 1024
-		child = procStatusKB(kids[0], "VmRSS:") * 1024
-		tree = treeRSS(sh.Process.Pid)
-		if own == procStatusKB(sh.Process.Pid, "VmRSS:")*1024 && child == procStatusKB(kids[0], "VmRSS:")*1024 && tree == own+child {
+		own = procfs.StatusKB(sh.Process.Pid, "VmRSS:") * 1024
+		child = procfs.StatusKB(kids[0], "VmRSS:") * 1024
+		tree = procfs.TreeRSS(sh.Process.Pid)
+		if own == procfs.StatusKB(sh.Process.Pid, "VmRSS:")*1024 && child == procfs.StatusKB(kids[0], "VmRSS:")*1024 && tree == own+child {
 			break
 		}
 		time.Sleep(20 * time.Millisecond)

@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"handbooks/cmd/benchmark/load"
 	"handbooks/indexer"
 	"handbooks/indexer/pdftext"
+	"handbooks/internal/load"
 	"handbooks/search"
 	"handbooks/server"
 )

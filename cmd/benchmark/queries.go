@@ -12,7 +12,8 @@ import (
 	"sync"
 	"time"
 
-	"handbooks/cmd/benchmark/load"
+	"handbooks/internal/load"
+	"handbooks/internal/procfs"
 )
 
 // QueryRow is the load result of one system at one concurrency.
@@ -46,7 +47,7 @@ func loadRun(ctx context.Context, base, pathsFile string, clients int, warmup, d
 	var peak int64
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { defer wg.Done(); peak = pollTreeRSS(serverPid, stop) }()
+	go func() { defer wg.Done(); peak = procfs.PollTreeRSS(serverPid, stop) }()
 	err = cmd.Run()
 	close(stop)
 	wg.Wait()

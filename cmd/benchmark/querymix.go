@@ -9,8 +9,8 @@ import (
 	"strings"
 	"unicode"
 
-	"handbooks/cmd/benchmark/load"
 	"handbooks/cmd/benchmark/synth"
+	"handbooks/internal/load"
 )
 
 // mixSize is the number of distinct requests in a query mix; clients cycle

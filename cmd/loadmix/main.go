@@ -31,7 +31,7 @@ import (
 	"sync"
 	"time"
 
-	"handbooks/cmd/benchmark/load"
+	"handbooks/internal/load"
 )
 
 func main() {
