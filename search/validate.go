@@ -71,7 +71,7 @@ func unknownValue(param, noun, v string, known []string) *Error {
 	if n := len(vals) - len(listed); n > 0 {
 		msg += fmt.Sprintf(" and %d more", n)
 	}
-	return invalid(param, "%s", msg+".")
+	return invalid(param, "%s", msg)
 }
 
 // closest is the known value nearest to v in spelling, if near enough to

@@ -114,6 +114,11 @@ func TestAPIValuesTheLibraryLacks(t *testing.T) {
 			t.Errorf("%s: %s does not say %q", c.query, w.Body, c.say)
 		}
 	}
+	// The page says the same, once.
+	page := fetchPage(s, "/?region=Atlantis")
+	if body := page.Body.String(); page.Code != 400 || !strings.Contains(body, "no document in the library has the region &#34;Atlantis&#34;. Values in the library: Asia, Europe, Global.</p>") {
+		t.Errorf("/?region=Atlantis: %d %s", page.Code, body)
+	}
 	w := get(s, "GET", "/api/search?q=shelter&region=asia")
 	var res struct {
 		Total  int                       `json:"total"`
