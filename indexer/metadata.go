@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +26,10 @@ type metadata struct {
 	Year       int      `json:"year,omitempty"`
 	Edition    string   `json:"edition,omitempty"`
 	Language   string   `json:"language,omitempty"`
+	// Languages lists every language of a document the catalog gives
+	// several for ("en; fr"), the first being Language; OCR reads its
+	// scanned pages with all of them.
+	Languages  []string `json:"languages,omitempty"`
 	Summary    string   `json:"summary,omitempty"`
 	URL        string   `json:"url,omitempty"`
 	Work       string   `json:"work,omitempty"`
@@ -77,11 +82,26 @@ func normalise(r *row, v *Vocabulary) (metadata, []Problem) {
 		m.Year = year
 	}
 	if l := r.get("language"); l != "" {
-		code, ok := v.Language(l)
-		if !ok {
-			probs = append(probs, r.fields["language"].pos.problem("unknown language %q (detected from the text instead)", l))
+		parts := strings.FieldsFunc(l, func(c rune) bool { return c == ';' || c == ',' || c == '+' || c == '|' })
+		if len(parts) <= 1 {
+			parts = []string{l}
 		}
-		m.Language = code
+		for _, part := range parts {
+			code, ok := v.Language(part)
+			if !ok {
+				probs = append(probs, r.fields["language"].pos.problem("unknown language %q (detected from the text instead)", strings.TrimSpace(part)))
+				continue
+			}
+			if m.Language == "" {
+				m.Language = code
+			}
+			if len(parts) > 1 && !slices.Contains(m.Languages, code) {
+				m.Languages = append(m.Languages, code)
+			}
+		}
+		if len(m.Languages) < 2 {
+			m.Languages = nil
+		}
 	}
 	return m, probs
 }

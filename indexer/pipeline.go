@@ -90,6 +90,7 @@ func (r *runner) record(x extracted, doc search.Document) {
 		Size: e.file.size, MTime: e.file.mtime, CTime: e.file.ctime, Ino: e.file.ino,
 		Outcome: x.res.Outcome, Reason: x.res.Reason, Pages: doc.PageCount, Catalogued: e.meta.Catalogued,
 		Added: doc.Added.Format(time.RFC3339),
+		OCRPending: pendingOCR(x.res),
 	}
 	fr := FileReport{Path: e.file.rel, Outcome: reportOutcome(x.res.Outcome, e.meta.Catalogued),
 		Reason: x.res.Reason, Pages: doc.PageCount, ID: doc.ID, Catalogued: e.meta.Catalogued, Cached: x.cached}
@@ -101,8 +102,9 @@ func (r *runner) record(x extracted, doc search.Document) {
 			fr.PageErrors = append(fr.PageErrors, fmt.Sprintf("page %d: %s", p.Number, p.Error))
 		}
 	}
+	r.recordOCR(&fr, x.res, x.cached)
 	if fr.Reason == "" && len(fr.NeedsOCR) > 0 {
-		fr.Reason = fmt.Sprintf("%d of %d pages have no text layer (need OCR): %s",
+		fr.Reason = fmt.Sprintf("%d of %d pages have no usable text layer (need OCR): %s",
 			len(fr.NeedsOCR), doc.PageCount, pageList(fr.NeedsOCR))
 	}
 	r.rep.add(fr)
@@ -124,7 +126,7 @@ func (r *runner) work(ctx context.Context, tasks <-chan *entry, results chan<- e
 		case e.content == "":
 			x.res = broken("cannot read the file")
 		default:
-			if c, ok := r.cache.get(e.content, !r.cfg.Full, r.spec); ok {
+			if c, ok := r.cache.get(e.content, !r.cfg.Full, r.spec); ok && (r.ocr == nil || pendingOCR(c.Result) == 0) {
 				x.res, x.cached = c.Result, true
 				break
 			}
@@ -134,7 +136,7 @@ func (r *runner) work(ctx context.Context, tasks <-chan *entry, results chan<- e
 					return err
 				}
 			}
-			ex, err := w.extract(ctx, r.spec, e.file.abs)
+			ex, err := w.extract(ctx, r.spec, e.file.abs, r.ocr.request(e))
 			if err != nil {
 				return nil // ctx ended; the worker is gone
 			}

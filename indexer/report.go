@@ -37,6 +37,7 @@ type Report struct {
 	Counts      map[string]int `json:"counts"`    // files per outcome
 	Files       []FileReport   `json:"files"`
 	Problems    []Problem      `json:"problems"` // catalog and library problems, with file:line
+	OCR         *OCRReport     `json:"ocr,omitempty"`
 }
 
 // FileReport is what happened to one file.
@@ -56,6 +57,10 @@ type FileReport struct {
 	NeedsOCR []int `json:"needs_ocr,omitempty"`
 	// PageErrors says why some pages' text is missing or partial.
 	PageErrors []string `json:"page_errors,omitempty"`
+	// OCRPages lists the pages whose text was read from their picture by
+	// OCR; LowConfidence those of them read with low confidence.
+	OCRPages      []int `json:"ocr_pages,omitempty"`
+	LowConfidence []int `json:"low_confidence,omitempty"`
 }
 
 func (r *Report) add(f FileReport) {
@@ -118,6 +123,9 @@ func (r *Report) WriteSummary(w io.Writer) {
 		}
 	}
 	fmt.Fprintf(w, "  %s; %d pages extracted\n", strings.Join(parts, ", "), r.Pages)
+	if s := r.OCR.summary(); s != "" {
+		fmt.Fprintf(w, "  %s\n", s)
+	}
 	var attention []FileReport
 	for _, f := range r.Files {
 		switch f.Outcome {

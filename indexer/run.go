@@ -48,6 +48,18 @@ type Config struct {
 	// Target receives the index generations; nil means a search.Store in
 	// Index. Index still holds the extraction cache.
 	Target Target
+	// NoOCR turns OCR of scanned pages off; they are reported as needing
+	// it, and read by the next run with OCR on.
+	NoOCR bool
+	// OCRPages is the run's OCR page budget: at most this many pages are
+	// read with OCR (the rest wait for the next run); 0: no budget, < 0:
+	// none.
+	OCRPages int
+	// OCRPageTimeout bounds the OCR of one page; 0: 3 minutes.
+	OCRPageTimeout time.Duration
+	// OCRLowConfidence is the mean word confidence (0–100) under which an
+	// OCR'd page is reported as poorly read; 0: 60.
+	OCRLowConfidence float64
 }
 
 // ErrLocked is returned when another run is writing the same index.
@@ -76,6 +88,12 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	if c.MaxOutput <= 0 {
 		c.MaxOutput = defaultMaxOutput
+	}
+	if c.OCRPageTimeout <= 0 {
+		c.OCRPageTimeout = defaultOCRPageTimeout
+	}
+	if c.OCRLowConfidence <= 0 {
+		c.OCRLowConfidence = defaultLowConfidence
 	}
 	if c.ProgressEvery <= 0 {
 		c.ProgressEvery = 5 * time.Second
@@ -122,6 +140,7 @@ type runner struct {
 	cache *extractCache
 	spec  *workerSpec
 	rep   *Report
+	ocr   *ocrRun // nil: OCR off or unavailable
 	prev  *runState
 	next  *runState
 	added map[string]time.Time // document id → when it entered the library
@@ -159,6 +178,7 @@ func (r *runner) run(ctx context.Context) (*Report, error) {
 	for _, f := range lib.refused {
 		r.rep.add(f)
 	}
+	r.ocr = newOCRRun(ctx, cfg, r.rep)
 	todo, deletes, err := r.plan(ctx, entries)
 	if err != nil {
 		return r.rep, err
@@ -213,7 +233,8 @@ func (r *runner) plan(ctx context.Context, entries []*entry) (todo []*entry, del
 		if p != nil && p.ID != e.meta.ID && !ids[p.ID] {
 			deletes = append(deletes, p.ID)
 		}
-		if !r.cfg.Full && p != nil && e.content != "" && p.Content == e.content && p.Meta == e.metaHash && p.ID == e.meta.ID && p.Added != "" {
+		waitsForOCR := p != nil && p.OCRPending > 0 && r.ocr != nil
+		if !r.cfg.Full && p != nil && e.content != "" && p.Content == e.content && p.Meta == e.metaHash && p.ID == e.meta.ID && p.Added != "" && !waitsForOCR {
 			kept := *p
 			kept.Size, kept.MTime, kept.CTime, kept.Ino = e.file.size, e.file.mtime, e.file.ctime, e.file.ino
 			r.next.Files[e.file.rel] = &kept
@@ -258,7 +279,7 @@ func (r *runner) update(ctx context.Context, todo []*entry, deletes []string) er
 	}
 	r.cache = &extractCache{dir: filepath.Join(cfg.Index, cacheDirName), version: version}
 	r.spec = &workerSpec{command: cfg.WorkerCommand, env: cfg.WorkerEnv, maxMemory: cfg.MaxMemory,
-		maxOutput: cfg.MaxOutput, timeout: cfg.Timeout}
+		maxOutput: cfg.MaxOutput, timeout: cfg.Timeout, ocr: r.ocr}
 	upd, err := r.store.Begin(ctx, cfg.Full)
 	if err != nil {
 		return fmt.Errorf("start index update: %w", err)
@@ -297,6 +318,7 @@ func (r *runner) update(ctx context.Context, todo []*entry, deletes []string) er
 		keep[f.Content] = true
 	}
 	r.cache.prune(keep)
+	pruneOCRCache(filepath.Join(cfg.Index, ocrCacheDirName), keep)
 	return nil
 }
 

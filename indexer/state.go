@@ -31,6 +31,9 @@ type fileState struct {
 	// Added is when the document entered the library (RFC 3339, UTC);
 	// empty in states written before dates were kept.
 	Added string `json:"added,omitempty"`
+	// OCRPending counts pages still waiting for OCR: a run with OCR on
+	// extracts the file again.
+	OCRPending int `json:"ocr_pending,omitempty"`
 }
 
 const stateFormat = 1

@@ -58,6 +58,9 @@ type workerSpec struct {
 	maxMemory int64
 	maxOutput int64
 	timeout   time.Duration
+	// ocr, when set, makes requests ask for OCR of the pages that need it
+	// (see ocrrun.go).
+	ocr *ocrRun
 }
 
 // workerProc is one running worker.
@@ -145,9 +148,9 @@ func (w *workerProc) close() {
 // extract has the worker read one file. A non-nil error means ctx ended;
 // otherwise, when the worker was lost on this file, it has been killed and
 // must not be used again.
-func (w *workerProc) extract(ctx context.Context, spec *workerSpec, path string) (extraction, error) {
+func (w *workerProc) extract(ctx context.Context, spec *workerSpec, path string, ocrReq *ocrRequest) (extraction, error) {
 	w.stderr.reset()
-	req, _ := json.Marshal(workRequest{Path: path, TimeoutMS: spec.timeout.Milliseconds()})
+	req, _ := json.Marshal(workRequest{Path: path, TimeoutMS: spec.timeout.Milliseconds(), OCR: ocrReq})
 	if _, err := w.in.Write(append(req, '\n')); err != nil {
 		w.kill()
 		return w.lost(), nil
@@ -157,43 +160,61 @@ func (w *workerProc) extract(ctx context.Context, spec *workerSpec, path string)
 		err  error
 	}
 	got := make(chan answer, 1)
-	go func() {
+	read := func() {
 		line, err := readLine(w.out, spec.maxOutput)
 		got <- answer{line, err}
-	}()
+	}
+	go read()
 	timer := time.NewTimer(spec.timeout + graceAfterDeadline)
 	defer timer.Stop()
-	select {
-	case <-ctx.Done():
-		w.kill()
-		<-got
-		return extraction{}, ctx.Err()
-	case <-timer.C:
-		w.kill()
-		<-got
-		return extraction{lost: lostTimeout, res: broken("timed out after %s", spec.timeout)}, nil
-	case a := <-got:
-		if errors.Is(a.err, errTooLong) {
+	granted := 0
+	defer func() { spec.ocr.refund(granted) }() // what was granted and not read
+	for {
+		select {
+		case <-ctx.Done():
 			w.kill()
-			return extraction{lost: lostOutput, res: broken("extracted text larger than %s", bytesText(spec.maxOutput))}, nil
-		}
-		if a.err != nil {
-			<-w.exited
-			return w.lost(), nil
-		}
-		var resp workResponse
-		if err := json.Unmarshal(a.line, &resp); err != nil || resp.Result == nil {
+			<-got
+			return extraction{}, ctx.Err()
+		case <-timer.C:
 			w.kill()
-			return extraction{lost: lostCrash, res: broken("worker answered nonsense")}, nil
+			<-got
+			return extraction{lost: lostTimeout, res: broken("timed out after %s", spec.timeout)}, nil
+		case a := <-got:
+			if errors.Is(a.err, errTooLong) {
+				w.kill()
+				return extraction{lost: lostOutput, res: broken("extracted text larger than %s", bytesText(spec.maxOutput))}, nil
+			}
+			if a.err != nil {
+				<-w.exited
+				return w.lost(), nil
+			}
+			var resp workResponse
+			if err := json.Unmarshal(a.line, &resp); err != nil || (resp.Result == nil && resp.OCRPages == nil) {
+				w.kill()
+				return extraction{lost: lostCrash, res: broken("worker answered nonsense")}, nil
+			}
+			if resp.Result == nil { // a question: how many pages may it read?
+				g := spec.ocr.grant(*resp.OCRPages)
+				granted += g
+				b, _ := json.Marshal(ocrGrant{Grant: g})
+				if _, err := w.in.Write(append(b, '\n')); err != nil {
+					w.kill()
+					return w.lost(), nil
+				}
+				timer.Reset(spec.timeout + time.Duration(g)*spec.ocr.pageTimeout + ocrGrace + graceAfterDeadline)
+				go read()
+				continue
+			}
+			granted -= min(granted, resp.OCRRead)
+			ex := extraction{res: resp.Result}
+			if resp.TimedOut {
+				ex.lost = lostTimeout
+			}
+			if resp.Exit {
+				w.close()
+			}
+			return ex, nil
 		}
-		ex := extraction{res: resp.Result}
-		if resp.TimedOut {
-			ex.lost = lostTimeout
-		}
-		if resp.Exit {
-			w.close()
-		}
-		return ex, nil
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,7 +21,13 @@ import (
 // parent writes (a workRequest), the worker writes one line (a
 // workResponse). Lines are JSON. The worker exits at the end of its input,
 // and after a response with Exit set (an extraction that would not stop).
-const workerProtocol = 1
+//
+// A request with OCR set may, before its response, get a question: a line
+// with only ocr_pages (the number of pages the worker wants to read with
+// OCR), which the parent answers with an ocrGrant line (how many it may
+// read, within the run's page budget). The parent extends the file's
+// deadline by the pages granted.
+const workerProtocol = 2
 
 // extractFile reads a PDF; tests replace it with misbehaving extractors.
 var extractFile = pdftext.Extract
@@ -31,14 +38,24 @@ type workerHello struct {
 }
 
 type workRequest struct {
-	Path      string `json:"path"`
-	TimeoutMS int64  `json:"timeout_ms"`
+	Path      string      `json:"path"`
+	TimeoutMS int64       `json:"timeout_ms"`
+	OCR       *ocrRequest `json:"ocr,omitempty"`
 }
 
 type workResponse struct {
 	Result   *pdftext.Result `json:"result"`
 	TimedOut bool            `json:"timed_out,omitempty"`
 	Exit     bool            `json:"exit,omitempty"`
+	// OCRPages, in a line without a result, asks leave to read that many
+	// pages with OCR.
+	OCRPages *int `json:"ocr_pages,omitempty"`
+	OCRRead  int  `json:"ocr_read,omitempty"` // pages read with OCR (not from the cache)
+}
+
+// ocrGrant answers an OCRPages question.
+type ocrGrant struct {
+	Grant int `json:"grant"`
 }
 
 // workerMain runs an extraction worker: the hidden "extract-worker" command,
@@ -80,6 +97,19 @@ func workerMain(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			resp.Result = &pdftext.Result{Outcome: pdftext.OutcomeBroken, Reason: "bad request: " + err.Error()}
 		} else {
 			resp = extractOne(ctx, req)
+			if req.OCR != nil && !resp.TimedOut && !resp.Exit {
+				resp.OCRRead = workerOCR(ctx, req, resp.Result, func(q workResponse) (ocrGrant, error) {
+					var g ocrGrant
+					if enc.Encode(q) != nil || out.Flush() != nil {
+						return g, errors.New("cannot ask the indexer")
+					}
+					line, err := in.ReadBytes('\n')
+					if err != nil {
+						return g, err
+					}
+					return g, json.Unmarshal(line, &g)
+				})
+			}
 		}
 		if resp.Result.Pages == nil {
 			resp.Result.Pages = []pdftext.Page{}
@@ -129,6 +159,27 @@ func extractOne(ctx context.Context, req workRequest) workResponse {
 	case <-time.After(time.Second):
 		return timedOut(true)
 	}
+}
+
+// workerOCR runs the OCR pass of a request whose text was extracted. ask
+// sends a question to the indexer and reads its answer. The pass gets a
+// deadline of the granted pages' deadlines, from the grant on.
+func workerOCR(ctx context.Context, req workRequest, res *pdftext.Result, ask func(workResponse) (ocrGrant, error)) int {
+	if res == nil || (res.Outcome != pdftext.OutcomeOK && res.Outcome != pdftext.OutcomeNoText) {
+		return 0
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	pageTimeout := time.Duration(req.OCR.PageTimeoutMS) * time.Millisecond
+	return ocrPass(ctx, req.Path, req.OCR, res, func(n int) int {
+		g, err := ask(workResponse{OCRPages: &n})
+		if err != nil || g.Grant < 0 {
+			return 0
+		}
+		g.Grant = min(g.Grant, n)
+		time.AfterFunc(time.Duration(g.Grant)*pageTimeout+ocrGrace, cancel)
+		return g.Grant
+	})
 }
 
 // LimitMemory caps the heap softly (the garbage collector works harder near

@@ -13,7 +13,7 @@ import (
 	"handbooks/indexer"
 )
 
-const indexUsage = `usage: handbooks index -library DIR -index DIR [-full] [-report FILE] [-workers N] [-timeout D]
+const indexUsage = `usage: handbooks index -library DIR -index DIR [-full] [-report FILE] [-workers N] [-timeout D] [-ocr=false] [-ocr-pages N]
 
 Indexes the PDFs below the library folder, with their metadata from
 catalog.csv / catalog.json files (in the library folder or any sub-folder)
@@ -34,6 +34,11 @@ Flags:
   -vocab DIR      vocabulary files (regions.tsv, countries.tsv, ...) from DIR
                   instead of the built-in ones: copy indexer/vocab, edit, point here
   -quiet          no progress, only the summary
+  -ocr            read scanned pages (no text layer, or a useless one) with
+                  Tesseract when it is installed (default true; -ocr=false:
+                  off, such pages are reported and read by a later run)
+  -ocr-pages N    read at most N pages with OCR in this run; the rest wait
+                  for the next run (default 0: no limit)
 ` + clusterFlagsUsage + `
 Exit status:
   0  the run completed; every file is in the report (files that could not
@@ -58,6 +63,10 @@ type indexMain struct {
 	Vocab          string
 	// OpenSearch and OpenSearchPrefix put the index on a cluster (cluster.go).
 	OpenSearch, OpenSearchPrefix string
+	// OCR reads scanned pages with Tesseract; OCRPages is the run's page
+	// budget (0: none).
+	OCR      bool
+	OCRPages int
 
 	Stdout, Stderr io.Writer
 }
@@ -83,6 +92,8 @@ func (m *indexMain) ParseFlags(args []string, stderr io.Writer) error {
 	fs.StringVar(&m.Vocab, "vocab", "", "vocabulary folder")
 	fs.StringVar(&m.OpenSearch, "opensearch", "", "OpenSearch node URLs")
 	fs.StringVar(&m.OpenSearchPrefix, "opensearch-prefix", "handbooks", "index name prefix on the cluster")
+	fs.BoolVar(&m.OCR, "ocr", true, "read scanned pages with OCR")
+	fs.IntVar(&m.OCRPages, "ocr-pages", 0, "OCR page budget of the run")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -107,7 +118,7 @@ func (m *indexMain) Run(ctx context.Context) error {
 		level = slog.LevelWarn
 	}
 	cfg := indexer.Config{Library: m.Library, Index: m.Index, Full: m.Full, Workers: m.Workers,
-		Timeout: m.Timeout, MaxMemory: m.MaxMemory, VocabDir: m.Vocab,
+		Timeout: m.Timeout, MaxMemory: m.MaxMemory, VocabDir: m.Vocab, NoOCR: !m.OCR, OCRPages: m.OCRPages,
 		Log: slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: level}))}
 	if !m.Quiet && isTerminal(m.Stderr) {
 		cfg.Progress = m.Stderr
