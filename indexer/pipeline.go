@@ -89,7 +89,7 @@ func (r *runner) record(x extracted, doc search.Document) {
 		ID: doc.ID, Content: e.content, Meta: e.metaHash,
 		Size: e.file.size, MTime: e.file.mtime, CTime: e.file.ctime, Ino: e.file.ino,
 		Outcome: x.res.Outcome, Reason: x.res.Reason, Pages: doc.PageCount, Catalogued: e.meta.Catalogued,
-		Added: doc.Added.Format(time.RFC3339),
+		Added:      doc.Added.Format(time.RFC3339),
 		OCRPending: pendingOCR(x.res),
 	}
 	fr := FileReport{Path: e.file.rel, Outcome: reportOutcome(x.res.Outcome, e.meta.Catalogued),
