@@ -26,7 +26,11 @@ func buildDocument(e *entry, res *pdftext.Result, v *Vocabulary) search.Document
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		d.Pages = append(d.Pages, search.Page{Number: p.Number, Label: p.Label, Text: text, Source: p.Source})
+		sp := search.Page{Number: p.Number, Label: p.Label, Text: text, Source: p.Source}
+		if p.OCR != nil {
+			sp.Confidence = p.OCR.Confidence
+		}
+		d.Pages = append(d.Pages, sp)
 		if sample.Len() < 100_000 {
 			sample.WriteString(p.Text)
 			sample.WriteByte('\n')

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"handbooks/indexer/ocr"
@@ -31,6 +32,9 @@ type ocrRequest struct {
 	// LowConfidence is the mean word confidence under which a page is
 	// reported as poorly read.
 	LowConfidence float64 `json:"low_confidence"`
+	// Threads is how many pages to read at once (one single-threaded
+	// Tesseract each); 0 means 1.
+	Threads int `json:"threads,omitempty"`
 }
 
 // Page outcomes of OCR, in Page.Error.
@@ -88,30 +92,44 @@ func ocrPass(ctx context.Context, path string, req *ocrRequest, res *pdftext.Res
 		p.Error = ocrErrBudget
 	}
 	read = read[:granted]
-	done := 0
+	var done atomic.Int64
 	if len(read) > 0 {
 		ir, err := pdftext.OpenImages(ctx, path)
 		pageTimeout := time.Duration(req.PageTimeoutMS) * time.Millisecond
-		for _, p := range read {
-			if ctx.Err() != nil {
-				p.Error = ocrErrPrefix + "stopped: " + ctx.Err().Error()
-				continue
-			}
-			var c ocrPage
-			if err != nil {
-				c.Error = ocrErrPrefix + err.Error()
-			} else {
-				c = readPage(ctx, eng, ir, path, p.Number, langs, pageTimeout)
-				done++
-			}
-			if ctx.Err() == nil {
-				cache.put(p.Number, c)
-			}
-			applyOCR(p, c, false)
+		var mu sync.Mutex // the image reader and the cache are not for concurrent use
+		var wg sync.WaitGroup
+		next := make(chan *pdftext.Page)
+		for range max(1, min(req.Threads, len(read))) {
+			wg.Go(func() {
+				for p := range next {
+					if ctx.Err() != nil {
+						p.Error = ocrErrPrefix + "stopped: " + ctx.Err().Error()
+						continue
+					}
+					var c ocrPage
+					if err != nil {
+						c.Error = ocrErrPrefix + err.Error()
+					} else {
+						c = readPage(ctx, eng, ir, &mu, path, p.Number, langs, pageTimeout)
+						done.Add(1)
+					}
+					mu.Lock()
+					if ctx.Err() == nil {
+						cache.put(p.Number, c)
+					}
+					mu.Unlock()
+					applyOCR(p, c, false)
+				}
+			})
 		}
+		for _, p := range read {
+			next <- p
+		}
+		close(next)
+		wg.Wait()
 	}
 	finishOCR(res)
-	return done
+	return int(done.Load())
 }
 
 // ocrPage is what reading one page gave: text, or why there is none.
@@ -126,12 +144,14 @@ type ocrPage struct {
 }
 
 // readPage gets a page's picture (decoded, else rendered) and reads it.
-func readPage(ctx context.Context, eng *ocr.Engine, ir *pdftext.ImageReader, path string, n int, langs []string, timeout time.Duration) ocrPage {
+func readPage(ctx context.Context, eng *ocr.Engine, ir *pdftext.ImageReader, mu *sync.Mutex, path string, n int, langs []string, timeout time.Duration) ocrPage {
 	start := time.Now()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	var c ocrPage
+	mu.Lock()
 	img, err := ir.Page(ctx, n)
+	mu.Unlock()
 	var nr *pdftext.NeedsRenderError
 	if errors.As(err, &nr) {
 		img, err = renderPage(ctx, path, n, nr)

@@ -28,7 +28,11 @@ type ocrRun struct {
 	pageTimeout   time.Duration
 	lowConfidence float64
 	cacheDir      string
-	mu            sync.Mutex
+	// threads is how many pages of one file a worker reads at once: the
+	// cores not taken by other workers (all of them when a single file is
+	// extracted, as a library's one large scan).
+	threads int
+	mu      sync.Mutex
 	left          int // pages the budget still allows; -1: no budget
 }
 
@@ -69,7 +73,7 @@ func (o *ocrRun) request(e *entry) *ocrRequest {
 		langs = []string{e.meta.Language}
 	}
 	return &ocrRequest{Languages: langs, CacheDir: o.cacheDir, Content: e.content,
-		PageTimeoutMS: o.pageTimeout.Milliseconds(), LowConfidence: o.lowConfidence}
+		PageTimeoutMS: o.pageTimeout.Milliseconds(), LowConfidence: o.lowConfidence, Threads: o.threads}
 }
 
 // grant gives leave to read up to n pages.

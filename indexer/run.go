@@ -183,6 +183,9 @@ func (r *runner) run(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return r.rep, err
 	}
+	if r.ocr != nil {
+		r.ocr.threads = max(1, runtime.NumCPU()/max(1, min(cfg.Workers, len(todo))))
+	}
 	r.rep.Documents = len(r.prev.Files) // until a new generation goes live
 	if len(todo) == 0 && len(deletes) == 0 && !cfg.Full && r.prev.Vocab == r.vocab.Version && r.store.HasPlaces() {
 		r.log.Info("index is up to date", "files", len(entries))

@@ -39,7 +39,14 @@ type Page struct {
 	Label  string `json:"label"` // printed page label ("iv", "12"); the number when the PDF has none
 	Text   string `json:"text"`
 	Source string `json:"source,omitempty"` // which extraction path produced the text
+	// Confidence is the OCR engine's mean word confidence (0–100) for text
+	// read from a scan (Source "ocr").
+	Confidence float64 `json:"confidence,omitempty"`
 }
+
+// SourceOCR is the Page.Source of text read from a scan by OCR; only such
+// pages have their source stored and shown.
+const SourceOCR = "ocr"
 
 // RunInfo summarises the indexing run that produced an index generation.
 type RunInfo struct {

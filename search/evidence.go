@@ -343,7 +343,7 @@ func rescorePages(ctx context.Context, g *generation, c *compiled, found map[str
 func readPageWords(ctx context.Context, g *generation, c *compiled, ids []string) (map[string]pageWords, error) {
 	q := bleve.NewConjunctionQuery(&numbersQuery{nums: g.pageNumbers(ids)}, c.marks)
 	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
-	req.Fields = []string{fText, fLabel}
+	req.Fields = []string{fText, fLabel, fSource, fConfidence}
 	req.IncludeLocations = true
 	req.Score = "none"
 	res, err := g.ix.pages.SearchInContext(ctx, req)
@@ -369,7 +369,7 @@ func readPageWords(ctx context.Context, g *generation, c *compiled, ids []string
 		}
 		out[h.ID] = pw
 		label, _ := h.Fields[fLabel].(string)
-		keepPage(ctx, h.ID, pageRead{text: text, label: label, spans: textSpans(h.Locations)}) // for passages
+		keepPage(ctx, h.ID, withSource(pageRead{text: text, label: label, spans: textSpans(h.Locations)}, h.Fields)) // for passages
 	}
 	return out, nil
 }

@@ -131,13 +131,18 @@ func pageEntry(d Document, p Page) map[string]interface{} {
 		label = strconv.Itoa(p.Number)
 	}
 	l := fieldLang(d.Language)
-	return map[string]interface{}{
+	e := map[string]interface{}{
 		fDoc:         d.ID,
 		fLabel:       label,
 		fText:        p.Text,
 		pageField(l): p.Text,
 		headField(l): headings(p.Text),
 	}
+	if p.Source == SourceOCR { // the text layer is the default: not stored
+		e[fSource] = p.Source
+		e[fConfidence] = strconv.FormatFloat(p.Confidence, 'f', 1, 64)
+	}
+	return e
 }
 
 func pageID(doc string, n int) string { return doc + "#" + strconv.Itoa(n) }

@@ -50,6 +50,10 @@ const (
 	fPage  = "page"
 	fLabel = "label"
 	fText  = "text" // stored only: the page text
+	// stored only: where the text came from ("glyphs", "ocr") and, for
+	// OCR, the engine's confidence
+	fSource     = "source"
+	fConfidence = "confidence"
 )
 
 // Per-language text fields: title_en, summary_en, body_en (documents) and
@@ -277,6 +281,8 @@ func pagesMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fDoc, doc)
 	dm.AddFieldMappingsAt(fLabel, storedOnly())
 	dm.AddFieldMappingsAt(fText, storedOnly())
+	dm.AddFieldMappingsAt(fSource, storedOnly())
+	dm.AddFieldMappingsAt(fConfidence, storedOnly())
 	for _, l := range append(languages[:len(languages):len(languages)], otherLang) {
 		dm.AddFieldMappingsAt(pageField(l), textField(analyzerFor(l), false, true))
 		dm.AddFieldMappingsAt(headField(l), textField(analyzerFor(l), false, false))

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -22,6 +23,20 @@ type pageCacheKey struct{}
 type pageRead struct {
 	text, label string
 	spans       []span
+	source      string   // "ocr" for text read from a scan
+	confidence  *float64 // the OCR engine's, for such text
+}
+
+// withSource adds a page's stored source and OCR confidence (fSource and
+// fConfidence, when they were among the fields fetched).
+func withSource(p pageRead, fields map[string]interface{}) pageRead {
+	p.source, _ = fields[fSource].(string)
+	if c, ok := fields[fConfidence].(string); ok {
+		if f, err := strconv.ParseFloat(c, 64); err == nil {
+			p.confidence = &f
+		}
+	}
+	return p
 }
 
 type pageCache struct {

@@ -58,6 +58,8 @@ func restrictToDocs(g *generation, pq query.Query, docs []*docMeta) query.Query 
 // passage is a page's label and its snippet (or marked text).
 type passage struct {
 	label, text, html string
+	source            string
+	confidence        *float64
 }
 
 // passages fetches the given pages with the locations of pq's matches and
@@ -65,7 +67,7 @@ type passage struct {
 func passages(ctx context.Context, g *generation, pq query.Query, ids []string, whole bool) (map[string]passage, error) {
 	out := make(map[string]passage, len(ids))
 	make1 := func(id string, p pageRead) {
-		pa := passage{label: p.label, text: p.text}
+		pa := passage{label: p.label, text: p.text, source: p.source, confidence: p.confidence}
 		if whole {
 			pa.html = markAll(p.text, p.spans)
 		} else {
@@ -89,7 +91,7 @@ func passages(ctx context.Context, g *generation, pq query.Query, ids []string, 
 		q = bleve.NewConjunctionQuery(q, pq)
 	}
 	req := bleve.NewSearchRequestOptions(q, len(missing), 0, false)
-	req.Fields = []string{fText, fLabel}
+	req.Fields = []string{fText, fLabel, fSource, fConfidence}
 	req.IncludeLocations = pq != nil
 	res, err := g.ix.pages.SearchInContext(ctx, req)
 	if err != nil {
@@ -98,7 +100,7 @@ func passages(ctx context.Context, g *generation, pq query.Query, ids []string, 
 	for _, h := range res.Hits {
 		text, _ := h.Fields[fText].(string)
 		label, _ := h.Fields[fLabel].(string)
-		make1(h.ID, pageRead{text: text, label: label, spans: textSpans(h.Locations)})
+		make1(h.ID, withSource(pageRead{text: text, label: label, spans: textSpans(h.Locations)}, h.Fields))
 	}
 	return out, nil
 }
@@ -196,7 +198,7 @@ func pageHit(pass map[string]passage, doc string, p pageScore) PageHit {
 	if label == "" {
 		label = strconv.Itoa(p.n)
 	}
-	return PageHit{Page: p.n, Label: label, Snippet: pa.html, Score: p.score}
+	return PageHit{Page: p.n, Label: label, Snippet: pa.html, Score: p.score, Source: pa.source, Confidence: pa.confidence}
 }
 
 // searchWithin searches inside one document: Total is its number of
@@ -318,6 +320,7 @@ func (x *Index) Page(ctx context.Context, id string, n int, q string) (*PageText
 	}
 	if p, ok := pass[pid]; ok {
 		out.Text = p.text
+		out.Source, out.Confidence = p.source, p.confidence
 		if p.label != "" {
 			out.Label = p.label
 		}

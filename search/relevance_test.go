@@ -51,6 +51,8 @@ func indexLibrary(t *testing.T, library string) *search.Index {
 		built[library] = dir
 		_, err = indexer.Run(context.Background(), indexer.Config{
 			Library: library, Index: dir, Workers: 2, Timeout: 60 * time.Second,
+			// Rankings must not depend on whether Tesseract is installed.
+			NoOCR: true,
 		})
 		if err != nil {
 			t.Fatalf("index %s: %v", library, err)

@@ -93,6 +93,11 @@ type PageHit struct {
 	Label   string
 	Snippet string
 	Score   float64
+	// Source is "ocr" when the page's text was read from a scan, with the
+	// OCR engine's mean word Confidence (0–100); both are empty for text
+	// from the PDF's text layer.
+	Source     string
+	Confidence *float64
 }
 
 // Edition is another edition or translation of a hit's work. Editions are
@@ -132,6 +137,9 @@ type PageText struct {
 	Pages int    // page count of the document
 	Text  string // plain text
 	HTML  string // escaped text with <mark>, when a query was given
+	// Source and Confidence are as in PageHit.
+	Source     string
+	Confidence *float64
 }
 
 // Stats describe the open index, for health checks and metrics.

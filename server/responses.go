@@ -58,6 +58,10 @@ type pageHitJSON struct {
 	Label   string  `json:"label"`
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score,omitempty"`
+	// Source is "ocr" for a page read from a scan, with the OCR engine's
+	// mean word Confidence (0–100); both absent for the text layer.
+	Source     string   `json:"source,omitempty"`
+	Confidence *float64 `json:"confidence,omitempty"`
 }
 
 // editionJSON is another edition or translation of a work.
@@ -125,6 +129,9 @@ type pageResponse struct {
 	Text  string `json:"text"`           // plain text
 	HTML  string `json:"html,omitempty"` // escaped text with <mark>, when a query was given
 	URL   string `json:"url"`            // the PDF, opened at this page
+	// Source and Confidence are as in pageHitJSON.
+	Source     string   `json:"source,omitempty"`
+	Confidence *float64 `json:"confidence,omitempty"`
 }
 
 // healthResponse is the body of GET /healthz.
@@ -159,7 +166,8 @@ func newPageHits(ps []search.PageHit) []pageHitJSON {
 	}
 	out := make([]pageHitJSON, len(ps))
 	for i, p := range ps {
-		out[i] = pageHitJSON{Page: p.Page, Label: p.Label, Snippet: p.Snippet, Score: p.Score}
+		out[i] = pageHitJSON{Page: p.Page, Label: p.Label, Snippet: p.Snippet, Score: p.Score,
+			Source: p.Source, Confidence: p.Confidence}
 	}
 	return out
 }
@@ -207,5 +215,5 @@ func newDocumentResponse(d *search.DocumentInfo) documentResponse {
 
 func newPageResponse(p *search.PageText) pageResponse {
 	return pageResponse{ID: p.ID, Page: p.Page, Label: p.Label, Pages: p.Pages, Text: p.Text, HTML: p.HTML,
-		URL: fileURL(p.ID) + "#page=" + strconv.Itoa(p.Page)}
+		URL: fileURL(p.ID) + "#page=" + strconv.Itoa(p.Page), Source: p.Source, Confidence: p.Confidence}
 }
