@@ -87,6 +87,15 @@ func (m *Main) Run(ctx context.Context) error {
 			m.Log.Warn("ocrmypdf not installed: measured alone")
 		}
 	}
+	// Warm-up: the first Tesseract runs load its models from disk.
+	if _, err := writeCondition(ctx, rend, conditions[0], pages[:1], filepath.Join(m.Work, "warm-up", "library")); err != nil {
+		return err
+	}
+	os.RemoveAll(filepath.Join(m.Work, "warm-up", "index"))
+	if out, err := exec.CommandContext(ctx, bin, "index", "-library", filepath.Join(m.Work, "warm-up", "library"),
+		"-index", filepath.Join(m.Work, "warm-up", "index"), "-quiet").CombinedOutput(); err != nil {
+		return fmt.Errorf("warm-up: %v: %s", err, out)
+	}
 	var rows []row
 	for _, c := range conditions {
 		dir := filepath.Join(m.Work, c.Slug)
