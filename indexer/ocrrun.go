@@ -33,7 +33,7 @@ type ocrRun struct {
 	// extracted, as a library's one large scan).
 	threads int
 	mu      sync.Mutex
-	left          int // pages the budget still allows; -1: no budget
+	left    int // pages the budget still allows; -1: no budget
 }
 
 // newOCRRun looks for the OCR engine unless OCR is off. It fills the
