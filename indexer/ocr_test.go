@@ -3,6 +3,7 @@ package indexer
 import (
 	"bytes"
 	"context"
+	"image"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,9 +79,18 @@ func TestOCRRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := x.Search(context.Background(), search.Request{Query: "national referral mechanisms"})
-	x.Close()
 	if err != nil || len(res.Hits) != 1 || len(res.Hits[0].Pages) == 0 {
+		x.Close()
 		t.Fatalf("search: %v, %+v", err, res)
+	}
+	ph := res.Hits[0].Pages[0]
+	if ph.Source != search.SourceOCR || ph.Confidence == nil || *ph.Confidence < 50 || !strings.Contains(ph.Snippet, "<mark>") {
+		t.Errorf("page hit %+v: want source ocr, a confidence and a passage", ph)
+	}
+	pt, err := x.Page(context.Background(), "scan", ph.Page, "referral")
+	x.Close()
+	if err != nil || pt.Source != search.SourceOCR || !strings.Contains(pt.HTML, "<mark>") {
+		t.Errorf("page text %+v, %v: want source ocr and marks", pt, err)
 	}
 
 	rep = mustRun(t, cfg)
@@ -115,5 +125,59 @@ func TestOCRBudget(t *testing.T) {
 	rep = mustRun(t, cfg)
 	if rep.OCR.Pages != 1 || rep.OCR.Cached != 1 || rep.OCR.Pending != 0 {
 		t.Fatalf("next run: %+v %+v", rep.OCR, rep.Files)
+	}
+}
+
+// TestOCRHostileImages: a decompression bomb, a truncated JPEG and an
+// image of absurd resolution each give their page a clear outcome; the
+// files are still indexed, and the good scan beside them is read.
+func TestOCRHostileImages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR run: not in -short")
+	}
+	good := scanOf(t, filepath.Join("..", "testdata", "library", "nrm-handbook-2006.pdf"), []int{1}, scanpdf.JPEG)
+	small := func(codec string) []byte {
+		img := image.NewGray(image.Rect(0, 0, 300, 400))
+		for i := range img.Pix {
+			img.Pix[i] = uint8(i % 251)
+		}
+		var buf bytes.Buffer
+		if err := scanpdf.Write(&buf, []scanpdf.Page{{Image: img, DPI: 100, Codec: codec}}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	bomb := bytes.Replace(small(scanpdf.Flate), []byte("/Width 300 /Height 400"), []byte("/Width 100000 /Height 100000"), 1)
+	tiny := bytes.Replace(small(scanpdf.Flate), []byte("/Width 300 /Height 400"), []byte("/Width 3 /Height 4"), 1)
+	jpg := small(scanpdf.JPEG)
+	i := bytes.Index(jpg, []byte("/DCTDecode"))
+	i += bytes.Index(jpg[i:], []byte("stream\n")) + len("stream\n")
+	j := bytes.Index(jpg[i:], []byte("\nendstream")) + i
+	truncated := append(append([]byte{}, jpg[:i+(j-i)/3]...), jpg[j:]...)
+
+	lib, idx := t.TempDir(), t.TempDir()
+	writeFiles(t, lib, map[string]string{
+		"good.pdf": string(good), "bomb.pdf": string(bomb), "tiny.pdf": string(tiny), "truncated.pdf": string(truncated),
+	})
+	rep := mustRun(t, runConfig(lib, idx))
+	want := map[string]string{
+		"bomb.pdf":      "100000 × 100000",
+		"tiny.pdf":      "too low to read",
+		"truncated.pdf": "truncated JPEG",
+	}
+	for _, f := range rep.Files {
+		if f.Path == "good.pdf" {
+			if f.Outcome != OutcomeUncatalogued || len(f.OCRPages) != 1 {
+				t.Errorf("good scan: %+v", f)
+			}
+			continue
+		}
+		if f.Outcome != OutcomeNoText || len(f.PageErrors) != 1 || !strings.Contains(f.PageErrors[0], "needs_ocr: ") ||
+			!strings.Contains(f.PageErrors[0], want[f.Path]) {
+			t.Errorf("%s: outcome %s, page errors %q; want no_text and %q", f.Path, f.Outcome, f.PageErrors, want[f.Path])
+		}
+	}
+	if rep.OCR.Failed != 3 || rep.OCR.Pages != 1 {
+		t.Errorf("OCR report %+v, want 1 page read and 3 unreadable", rep.OCR)
 	}
 }

@@ -230,6 +230,13 @@ func finishOCR(res *pdftext.Result) {
 			return
 		}
 	}
+	for _, p := range res.Pages {
+		if strings.HasPrefix(p.Error, ocrErrPrefix) {
+			res.Reason = fmt.Sprintf("no page has a text layer, and OCR could not read page %d: %s",
+				p.Number, strings.TrimPrefix(p.Error, ocrErrPrefix))
+			return
+		}
+	}
 }
 
 // ocrLanguages picks the Tesseract languages for a document: the

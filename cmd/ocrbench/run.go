@@ -74,7 +74,7 @@ func (m *Main) Run(ctx context.Context) error {
 	} else {
 		m.Log.Warn("corpus absent: pages of the sample library only", "corpus", m.Corpus)
 	}
-	pages, err := choosePages(ctx, dirs, m.Pages)
+	pages, err := choosePages(ctx, rend, dirs, m.Pages)
 	if err != nil {
 		return err
 	}

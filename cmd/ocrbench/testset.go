@@ -47,8 +47,9 @@ type sourcePage struct {
 func (p sourcePage) String() string { return fmt.Sprintf("%s p. %d", filepath.Base(p.File), p.Page) }
 
 // choosePages picks n pages with at least 40 words of text layer, taking
-// documents in turn so that every one contributes.
-func choosePages(ctx context.Context, dirs []string, n int) ([]sourcePage, error) {
+// documents in turn so that every one contributes. Documents the renderer
+// cannot draw are left out.
+func choosePages(ctx context.Context, r *ocr.Renderer, dirs []string, n int) ([]sourcePage, error) {
 	var files []string
 	for _, d := range dirs {
 		filepath.WalkDir(d, func(p string, e os.DirEntry, err error) error {
@@ -64,6 +65,9 @@ func choosePages(ctx context.Context, dirs []string, n int) ([]sourcePage, error
 		res := pdftext.Extract(ctx, f)
 		if res.Outcome != pdftext.OutcomeOK {
 			continue
+		}
+		if _, err := r.Render(ctx, f, 1, 10); err != nil {
+			continue // the renderer cannot draw it (a damaged file only we repair)
 		}
 		lang := strings.ToLower(res.Info.Language)
 		lang, _, _ = strings.Cut(lang, "-")

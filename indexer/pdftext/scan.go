@@ -62,7 +62,7 @@ func withoutLines(text string, lines []string) string {
 
 // garbage reports whether a text layer is glyph garbage: mostly characters
 // no language writes (private-use code points, symbols, controls), or
-// Latin "words" that are mostly without vowels, as text shown with a font
+// Latin "words" of which many (over 40%) have no vowel, as text shown with a font
 // whose codes map to the wrong letters.
 func garbage(text string) bool {
 	var total, bad int
@@ -94,7 +94,7 @@ func garbage(text string) bool {
 			vowelless++
 		}
 	}
-	return words >= 20 && vowelless*2 > words
+	return words >= 20 && vowelless*5 > words*2 // over 40%: prose has a few per cent
 }
 
 func latinWord(w string) bool {
