@@ -181,3 +181,60 @@ func TestOCRHostileImages(t *testing.T) {
 		t.Errorf("OCR report %+v, want 1 page read and 3 unreadable", rep.OCR)
 	}
 }
+
+// TestOCRLanguageAndOrientation: a Russian scan that nothing labels is
+// read in Russian (the script decides), and a page scanned sideways is
+// turned upright before it is read.
+func TestOCRLanguageAndOrientation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR run: not in -short")
+	}
+	ctx := context.Background()
+	ru := scanOf(t, filepath.Join("..", "testdata", "library", "ru", "nacionalnye-mehanizmy-perenapravleniya-2008.pdf"), []int{2}, scanpdf.JPEG)
+	eng, _ := ocr.Find(ctx)
+	if !eng.Has("rus") {
+		t.Skip("Russian language data not installed (tesseract-ocr-rus)")
+	}
+	r, _ := ocr.FindRenderer()
+	img, err := r.Render(ctx, filepath.Join("..", "testdata", "library", "nrm-handbook-2006.pdf"), 2, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sideways bytes.Buffer
+	if err := scanpdf.Write(&sideways, []scanpdf.Page{{Image: ocr.Turn(img, 90), DPI: 200, Codec: scanpdf.JPEG}}); err != nil {
+		t.Fatal(err)
+	}
+	lib, idx := t.TempDir(), t.TempDir()
+	writeFiles(t, lib, map[string]string{"ru-scan.pdf": string(ru), "sideways.pdf": sideways.String()})
+	rep := mustRun(t, runConfig(lib, idx))
+	if rep.OCR.Pages != 2 {
+		t.Fatalf("OCR %+v; files %+v", rep.OCR, rep.Files)
+	}
+	x, err := search.Open(idx, search.Options{ReloadInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	for _, f := range rep.Files {
+		pt, err := x.Page(ctx, f.ID, 1, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch f.Path {
+		case "ru-scan.pdf":
+			cyr := 0
+			for _, c := range pt.Text {
+				if c >= 0x400 && c < 0x500 {
+					cyr++
+				}
+			}
+			if cyr < 100 {
+				t.Errorf("Russian scan read as %q", pt.Text)
+			}
+		case "sideways.pdf":
+			if !strings.Contains(strings.ToLower(pt.Text), "referral") || pt.Confidence == nil || *pt.Confidence < 70 {
+				t.Errorf("sideways page read as %q (confidence %v)", pt.Text, pt.Confidence)
+			}
+		}
+	}
+}

@@ -73,8 +73,12 @@ func ocrPass(ctx context.Context, path string, req *ocrRequest, res *pdftext.Res
 		}
 		return 0
 	}
-	langs := ocrLanguages(eng, req.Languages, res)
-	cache := openOCRCache(req.CacheDir, req.Content, eng.Key(langs))
+	langs, known := ocrLanguages(eng, req.Languages, res)
+	keyLangs := langs
+	if !known {
+		keyLangs = []string{"auto"} // detected from the first page read
+	}
+	cache := openOCRCache(req.CacheDir, req.Content, eng.Key(keyLangs))
 	var read []*pdftext.Page
 	for _, p := range todo {
 		if c, ok := cache.pages[p.Number]; ok {
@@ -97,6 +101,9 @@ func ocrPass(ctx context.Context, path string, req *ocrRequest, res *pdftext.Res
 		ir, err := pdftext.OpenImages(ctx, path)
 		pageTimeout := time.Duration(req.PageTimeoutMS) * time.Millisecond
 		var mu sync.Mutex // the image reader and the cache are not for concurrent use
+		if !known && err == nil {
+			langs = probeLanguage(ctx, eng, ir, path, read[0].Number, langs)
+		}
 		var wg sync.WaitGroup
 		next := make(chan *pdftext.Page)
 		for range max(1, min(req.Threads, len(read))) {
@@ -162,6 +169,16 @@ func readPage(ctx context.Context, eng *ocr.Engine, ir *pdftext.ImageReader, mu 
 	}
 	c.Image = img.From
 	t, err := eng.Recognize(ctx, img.Gray, ocr.Options{Languages: langs, DPI: img.DPI})
+	if err == nil && (t.Words < 20 || t.Confidence < 60) {
+		// Little read, or poorly: perhaps the page is sideways.
+		if l, lerr := eng.DetectLayout(ctx, img.Gray, img.DPI); lerr == nil && l.Rotate != 0 {
+			t2, err2 := eng.Recognize(ctx, ocr.Turn(img.Gray, l.Rotate), ocr.Options{Languages: langs, DPI: img.DPI})
+			if err2 == nil && float64(t2.Words)*t2.Confidence > float64(t.Words)*t.Confidence {
+				t = t2
+				c.Image += fmt.Sprintf(", turned %d°", l.Rotate)
+			}
+		}
+	}
 	c.Seconds = time.Since(start).Seconds()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -241,8 +258,9 @@ func finishOCR(res *pdftext.Result) {
 
 // ocrLanguages picks the Tesseract languages for a document: the
 // catalog's, else those detected from the text of its other pages, else
-// the PDF's /Lang, else English.
-func ocrLanguages(eng *ocr.Engine, catalog []string, res *pdftext.Result) []string {
+// the PDF's /Lang, else English. known is false when nothing said which
+// (the first page read then decides, see probeLanguage).
+func ocrLanguages(eng *ocr.Engine, catalog []string, res *pdftext.Result) (langs []string, known bool) {
 	codes := catalog
 	if len(codes) == 0 {
 		var sb strings.Builder
@@ -258,9 +276,43 @@ func ocrLanguages(eng *ocr.Engine, catalog []string, res *pdftext.Result) []stri
 			codes = []string{l}
 		}
 	}
-	langs, _ := eng.LanguagesFor(codes)
+	langs, _ = eng.LanguagesFor(codes)
+	known = len(codes) > 0
 	if len(langs) == 0 && eng.Has("eng") {
 		langs = []string{"eng"}
 	}
-	return langs
+	return langs, known
+}
+
+// probeLanguage decides the language of a document nothing says anything
+// about from one of its pages: by the script Tesseract sees, and for Latin
+// script by the words English OCR reads there. It returns fallback when
+// the page does not tell.
+func probeLanguage(ctx context.Context, eng *ocr.Engine, ir *pdftext.ImageReader, path string, n int, fallback []string) []string {
+	img, err := ir.Page(ctx, n)
+	var nr *pdftext.NeedsRenderError
+	if errors.As(err, &nr) {
+		img, err = renderPage(ctx, path, n, nr)
+	}
+	if err != nil {
+		return fallback
+	}
+	l, err := eng.DetectLayout(ctx, img.Gray, img.DPI)
+	if err != nil {
+		return fallback
+	}
+	if lang := eng.LanguageForScript(l.Script); lang != "" && lang != "eng" {
+		return []string{lang}
+	}
+	if l.Script != "Latin" {
+		return fallback
+	}
+	t, err := eng.Recognize(ctx, ocr.Turn(img.Gray, l.Rotate), ocr.Options{Languages: fallback, DPI: img.DPI})
+	if err != nil {
+		return fallback
+	}
+	if langs, _ := eng.LanguagesFor([]string{detectLanguage(t.Text)}); len(langs) > 0 {
+		return langs
+	}
+	return fallback
 }
