@@ -138,7 +138,7 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 			alts := []query.Query{bleve.NewConjunctionQuery(conj...)}
 			pageAlts := []query.Query{bleve.NewConjunctionQuery(pageConj...)}
 			u := unit{text: text, texts: []string{text}, plain: true}
-			for _, e := range c.th.lookup(text) {
+			for _, e := range c.equivalents(text) {
 				u.texts = append(u.texts, e)
 				c.addAlso(e)
 				phrase := strings.Contains(e, " ")
@@ -307,7 +307,7 @@ func (c *compiler) hasPairs(text, l string) bool {
 // withEquivalents adds the thesaurus equivalents and corrections of text.
 func (c *compiler) withEquivalents(q query.Query, text, field string, set fieldSet) query.Query {
 	alts := []query.Query{q}
-	for _, e := range c.th.lookup(text) {
+	for _, e := range c.equivalents(text) {
 		c.addAlso(e)
 		alts = append(alts, c.textQuery(e, field, strings.Contains(e, " "), boostSynonym, set))
 	}
@@ -508,7 +508,7 @@ func (c *compiler) thesaurusRun(run []runWord, i int) int {
 		for k, r := range run[i : i+n] {
 			words[k] = r.w.Text
 		}
-		if len(c.th.lookup(strings.Join(words, " "))) > 0 {
+		if len(c.equivalents(strings.Join(words, " "))) > 0 {
 			return n
 		}
 	}
@@ -549,4 +549,40 @@ func nodeTexts(n Node) []string {
 		return []string{strings.Join(words, " ")}
 	}
 	return nil
+}
+
+// equivalents returns the thesaurus equivalents of text that the
+// analyzers do not already match: an inflection of the word typed
+// ("decides" for "decided") is found by stemming, and searching or
+// reporting it again would add nothing.
+func (c *compiler) equivalents(text string) []string {
+	var out []string
+	for _, e := range c.th.lookup(text) {
+		if !c.sameTerms(text, e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// sameTerms reports whether a and b analyse to the same terms in every
+// language searched.
+func (c *compiler) sameTerms(a, b string) bool {
+	m := c.g.ix.docs.Mapping()
+	for _, l := range c.langs {
+		an := m.AnalyzerNamed(analyzerFor(l))
+		if an == nil {
+			return false
+		}
+		ta, tb := an.Analyze([]byte(a)), an.Analyze([]byte(b))
+		if len(ta) != len(tb) {
+			return false
+		}
+		for i := range ta {
+			if string(ta[i].Term) != string(tb[i].Term) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -70,9 +70,8 @@
 // (type:, year:...) become restrictions evaluated on the in-memory table.
 //
 // Soft matching (soft.go): with one or two parts a document needs both;
-// with three or more, all but a third (Elasticsearch's
-// minimum_should_match; Bleve's coordination factor ranks documents with
-// more of them higher). When even that leaves nothing, the least
+// with three or more, half of them (Elasticsearch's minimum_should_match;
+// documents holding more of them, weighed by their rarity, rank higher). When even that leaves nothing, the least
 // informative parts are left out one at a time (those the library lacks,
 // then the most frequent) until something matches. Result.Relaxed names
 // the parts the best result was found without when no result has them

@@ -63,7 +63,7 @@ func (c *compiled) required(drop []bool) (docs, pageAll query.Query) {
 	}
 	b := bleve.NewBooleanQuery()
 	if drop == nil && len(must) >= 3 {
-		// Three parts or more: a third may be missing.
+		// Three parts or more: half may be missing.
 		d := bleve.NewDisjunctionQuery(must...)
 		d.SetMin(float64(minShould(len(must))))
 		must = []query.Query{d}
@@ -217,13 +217,15 @@ func (x *Index) relax(ctx context.Context, g *generation, c *compiled, fs *filte
 	return nil, nil, nil, nil, nil
 }
 
-// minShould is how many of n required parts a document must hold (n of
-// 1 or 2, else all but a third).
+// minShould is how many of n required parts a document must hold: both
+// of two, else half, rounded down (measured on the tune half of the
+// judged set: all but a third missed documents whose answer uses other
+// words for one part, "notify" for "notification").
 func minShould(n int) int {
 	if n < 3 {
 		return n
 	}
-	return n - n/3
+	return max(1, n-(n+1)/2)
 }
 
 // coverage is what the best documents hold of the query's units.
