@@ -16,6 +16,8 @@ import (
 	"handbooks/search"
 )
 
+var seedFlag = flag.Uint64("seed", 0, "seed of TestKillAtRandomMoments's kill moments (0: from the clock); the seed used is logged, so a failure can be replayed")
+
 var kills = flag.Int("kills", 3, "how many times TestKillAtRandomMoments kills the indexer (≥ 20 for the long version)")
 
 // corpusDir is the shared corpus of real PDFs, when present.
@@ -98,9 +100,12 @@ func TestKillAtRandomMoments(t *testing.T) {
 		t.Fatalf("reference run indexed %d files", len(ref.Files))
 	}
 
-	seed := time.Now().UnixNano()
-	rng := rand.New(rand.NewPCG(uint64(seed), 1))
-	t.Logf("seed %d; an uninterrupted run takes %v", seed, took)
+	seed := *seedFlag
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	rng := rand.New(rand.NewPCG(seed, 1))
+	t.Logf("seed %d (replay with -seed %d); an uninterrupted run takes %v", seed, seed, took)
 	idx := t.TempDir()
 	killed := 0
 	// Kill moments are drawn from the length of the last completed run of

@@ -163,7 +163,12 @@ func TestKillIndexer(t *testing.T) {
 	lib.set(t, false)
 	mustIndex(t, lib.dir, index)
 	cur := false
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 8))
+	seed := *seedFlag
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	t.Logf("seed %d (replay with -seed %d)", seed, seed)
+	rng := rand.New(rand.NewPCG(seed, 8))
 	var killed, finishedFirst, sawOld, sawNew, orphans int
 	var workersKilled int
 	for attempt := 0; killed < n && attempt < 4*n; attempt++ {

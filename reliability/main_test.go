@@ -20,9 +20,10 @@ import (
 )
 
 var (
-	long    = flag.Bool("long", false, "run the long versions (more kills, longer load, every hostile PDF)")
-	kills   = flag.Int("kills", 0, "SIGKILLs in the kill test (default 3, or 20 with -long)")
-	figures = flag.String("figures", "", "append the measured figures to this file")
+	long     = flag.Bool("long", false, "run the long versions (more kills, longer load, every hostile PDF)")
+	kills    = flag.Int("kills", 0, "SIGKILLs in the kill test (default 3, or 20 with -long)")
+	figures  = flag.String("figures", "", "append the measured figures to this file")
+	seedFlag = flag.Uint64("seed", 0, "seed of the kill test's random choices (0: from the clock); the seed used is logged, so a failure can be replayed")
 )
 
 // bin is the handbooks program and loadmix its load client, built once
@@ -38,6 +39,12 @@ const (
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	if testing.Short() {
+		// Every test here builds and runs the real program for seconds to
+		// minutes (about two and a half on two busy cores).
+		fmt.Println("reliability: skipped with -short (system tests of the built program)")
+		os.Exit(0)
+	}
 	dir, err := os.MkdirTemp("", "handbooks-reliability-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
