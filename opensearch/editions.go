@@ -18,13 +18,15 @@ func (x *Index) editionsOf(ctx context.Context, works []string) (map[string][]se
 		return out, nil
 	}
 	body := map[string]any{
-		"query":   map[string]any{"terms": map[string]any{"work": works}},
-		"size":    min(maxResultWindow, maxEditions*len(works)),
-		"_source": []string{"doc"},
-		"sort":    []any{map[string]any{"year": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"id": "asc"}},
+		"query": map[string]any{"terms": map[string]any{"work": works}},
+		"size":  min(maxResultWindow, maxEditions*len(works)),
+		"sort":  []any{map[string]any{"year": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"id": "asc"}},
 	}
-	ans, err := x.search(ctx, x.c.docsAlias(), body)
+	ans, err := x.search(ctx, x.c.docsAlias(), metaFetch(body))
 	if err != nil {
+		return nil, err
+	}
+	if err := x.fillMeta(ctx, ans.Hits.Hits); err != nil {
 		return nil, err
 	}
 	for _, h := range ans.Hits.Hits {

@@ -1,6 +1,7 @@
 package opensearch
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,7 @@ func docEntry(d search.Document) map[string]any {
 	}
 	m := d
 	m.Pages = nil
+	mj, _ := json.Marshal(m)
 	e := map[string]any{
 		"id": d.ID, "work": search.WorkKey(d), "title_key": search.Fold(d.Title),
 		"type": d.Types, "region": d.Regions, "country": d.Countries, "tag": d.Tags,
@@ -28,7 +30,7 @@ func docEntry(d search.Document) map[string]any {
 		"pages":      maxPage(d),
 		"tags_text":  strings.Join(d.Tags, " "),
 		"title_" + l: d.Title, "summary_" + l: d.Summary, "body_" + l: body.String(),
-		"doc": m,
+		"doc": m, "meta": string(mj),
 	}
 	if d.Year != 0 {
 		e["year"] = d.Year

@@ -95,9 +95,12 @@ type hitList struct {
 }
 
 type rawHit struct {
-	ID        string              `json:"_id"`
-	Score     float64             `json:"_score"`
-	Source    json.RawMessage     `json:"_source"`
+	ID     string          `json:"_id"`
+	Score  float64         `json:"_score"`
+	Source json.RawMessage `json:"_source"`
+	Fields struct {
+		Meta []string `json:"meta"`
+	} `json:"fields"`
 	Highlight map[string][]string `json:"highlight"`
 	InnerHits map[string]struct {
 		Hits hitList `json:"hits"`
@@ -143,11 +146,49 @@ func (x *Index) search(ctx context.Context, alias string, body map[string]any) (
 
 // doc is the metadata of a hit of the docs index.
 func (h rawHit) doc() search.Document {
+	if len(h.Fields.Meta) > 0 {
+		var d search.Document
+		if json.Unmarshal([]byte(h.Fields.Meta[0]), &d) == nil {
+			return d
+		}
+	}
 	var s struct {
 		Doc search.Document `json:"doc"`
 	}
 	json.Unmarshal(h.Source, &s)
 	return s.Doc
+}
+
+// metaFetch asks for a docs-index hit's metadata from doc values rather
+// than _source (see fillMeta for the rare hit whose metadata was too large).
+func metaFetch(body map[string]any) map[string]any {
+	body["docvalue_fields"] = []string{"meta"}
+	body["_source"] = false
+	return body
+}
+
+// fillMeta reads from _source the metadata of hits that have none in doc
+// values, with their inner hits.
+func (x *Index) fillMeta(ctx context.Context, hits []rawHit) error {
+	for i := range hits {
+		h := &hits[i]
+		for k, ih := range h.InnerHits {
+			if err := x.fillMeta(ctx, ih.Hits.Hits); err != nil {
+				return err
+			}
+			h.InnerHits[k] = ih
+		}
+		if len(h.Fields.Meta) > 0 {
+			continue
+		}
+		d, err := x.getDoc(ctx, h.ID)
+		if err != nil {
+			return err
+		}
+		b, _ := json.Marshal(d)
+		h.Fields.Meta = []string{string(b)}
+	}
+	return nil
 }
 
 // page is a hit of the pages index.

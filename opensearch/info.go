@@ -218,14 +218,16 @@ func (x *Index) Suggest(ctx context.Context, q string, n int) ([]string, error) 
 	}
 	last := words[len(words)-1]
 	body := map[string]any{
-		"size":    (n + 1) / 2,
-		"_source": []string{"doc.title"},
-		"query":   map[string]any{"match_bool_prefix": map[string]any{"title_words": map[string]any{"query": strings.Join(words, " "), "operator": "and"}}},
+		"size":  (n + 1) / 2,
+		"query": map[string]any{"match_bool_prefix": map[string]any{"title_words": map[string]any{"query": strings.Join(words, " "), "operator": "and"}}},
 		"aggs": map[string]any{"w": map[string]any{"terms": map[string]any{"field": "title_words", "size": n,
 			"include": regexpQuote(last) + ".+"}}},
 	}
-	ans, err := x.search(ctx, x.c.docsAlias(), body)
+	ans, err := x.search(ctx, x.c.docsAlias(), metaFetch(body))
 	if err != nil {
+		return nil, err
+	}
+	if err := x.fillMeta(ctx, ans.Hits.Hits); err != nil {
 		return nil, err
 	}
 	out := []string{}

@@ -75,6 +75,9 @@ func docsMapping() map[string]any {
 		"words":       map[string]any{"type": "text", "analyzer": "hb_fold"},
 		"title_words": map[string]any{"type": "text", "analyzer": "hb_fold", "fielddata": true},
 		"doc":         map[string]any{"type": "object", "enabled": false},
+		// The same metadata as one JSON value in doc values: hits read it
+		// without decompressing _source, which holds the whole text.
+		"meta": map[string]any{"type": "keyword", "index": false, "doc_values": true, "ignore_above": maxMetaBytes},
 	}
 	for _, f := range facetFields {
 		props[f] = map[string]any{"type": "keyword",
@@ -88,6 +91,10 @@ func docsMapping() map[string]any {
 	}
 	return map[string]any{"dynamic": "strict", "properties": props}
 }
+
+// maxMetaBytes bounds the metadata kept in doc values (a keyword's limit
+// is 32,766 bytes); a larger one is read from _source.
+const maxMetaBytes = 32000
 
 // pagesMapping: one entry per physical page, id "DOC#N", routed by its
 // document so that all the pages of a document are on one shard. The text

@@ -120,10 +120,10 @@ func (x *Index) docsQuery(ctx context.Context, c *compiled, fs *filterSet, sortB
 	}
 	body := map[string]any{
 		"query": q, "size": size, "track_total_hits": true,
-		"sort":     sortClause(sortBy),
-		"_source":  []string{"doc"},
-		"collapse": map[string]any{"field": "work", "inner_hits": map[string]any{"name": "eds", "size": 20, "_source": []string{"doc.id", "doc.year", "doc.edition", "doc.language"}, "sort": []any{map[string]any{"year": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"id": "asc"}}}},
-		"aggs":     facetAggs(fs),
+		"sort": sortClause(sortBy),
+		"collapse": map[string]any{"field": "work", "inner_hits": metaFetch(map[string]any{"name": "eds", "size": 20,
+			"sort": []any{map[string]any{"year": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"id": "asc"}}})},
+		"aggs": facetAggs(fs),
 	}
 	if sortBy != "relevance" {
 		body["track_scores"] = true
@@ -131,8 +131,11 @@ func (x *Index) docsQuery(ctx context.Context, c *compiled, fs *filterSet, sortB
 	if fs.any() {
 		body["post_filter"] = fs.except(-1)
 	}
-	ans, err := x.search(ctx, x.c.docsAlias(), body)
+	ans, err := x.search(ctx, x.c.docsAlias(), metaFetch(body))
 	if err != nil {
+		return nil, err
+	}
+	if err := x.fillMeta(ctx, ans.Hits.Hits); err != nil {
 		return nil, err
 	}
 	return &docsPhase{ans: ans, docs: ans.Hits.Total.Value, c: c}, nil
