@@ -43,9 +43,11 @@
 // advises), so a library of up to 10⁷ pages has one primary shard per
 // index and more shards come only with size (the count is chosen when a
 // generation is created, from the previous generation's pages; Config.Shards
-// overrides it). A generation is loaded without replicas and refreshes;
-// Commit gives it one replica when the cluster has more than one data node
-// (a node can be lost without losing a shard), none on a single node.
+// overrides it). A generation has one replica when the cluster has more
+// than one data node (a node can be lost without losing a shard, during
+// the load too), none on a single node, and no refreshes until Commit.
+// Hits read a document's metadata from one doc-values field ("meta"), not
+// from _source, which holds the whole text.
 //
 // # Where answers differ from package search
 //
@@ -56,10 +58,11 @@
 // search_after), so it cannot go beyond 10,000 results and documents
 // indexed between two pages shift it. Total (works) is a cardinality
 // aggregation: exact up to 40,000 works, within a few percent beyond.
-// Thesaurus equivalents are not searched (also_searched only lists
-// did-you-mean corrections). Suggestions complete words from titles and
-// tags rather than from all the text. Pages that look like a table of
-// contents are not weighed down.
+// A query with an exclusion finds at most 65,536 documents. Not done here:
+// relaxing a query that matches nothing (Result.Relaxed), the removals
+// that would give results (Result.Removals), weighing down pages that look
+// like a table of contents; suggestions complete words from titles and
+// tags rather than from all the text.
 //
 // # Faults
 //
