@@ -178,3 +178,24 @@ func TestDefaultIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogSeveralLanguages: "en; fr" makes English the document's
+// language and both the languages its scanned pages are read in.
+func TestCatalogSeveralLanguages(t *testing.T) {
+	entries, probs := resolveLibrary(t, map[string]string{
+		"catalog.csv": csvHeader +
+			"a.pdf,,A,,,,,,,,English; French,,,,\n" +
+			"b.pdf,,B,,,,,,,,fr,,,,\n" +
+			"c.pdf,,C,,,,,,,,es+Klingon,,,,\n",
+		"a.pdf": "x", "b.pdf": "x", "c.pdf": "x",
+	})
+	if len(probs) != 1 || !strings.Contains(probs[0].String(), `unknown language "Klingon"`) {
+		t.Errorf("problems %v, want one for Klingon", probs)
+	}
+	for file, want := range map[string][]string{"a.pdf": {"en", "en", "fr"}, "b.pdf": {"fr"}, "c.pdf": {"es"}} {
+		m := entries[file].meta
+		if m.Language != want[0] || !slices.Equal(m.Languages, want[1:]) && !(len(want) == 1 && m.Languages == nil) {
+			t.Errorf("%s: language %q, languages %q; want %q", file, m.Language, m.Languages, want)
+		}
+	}
+}
