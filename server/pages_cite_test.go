@@ -1,7 +1,10 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"html"
+	"io"
 	"strings"
 	"testing"
 )
@@ -85,6 +88,15 @@ func TestViewerPage(t *testing.T) {
 		if w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/javascript") {
 			t.Errorf("%s: %d %q", a, w.Code, w.Header().Get("Content-Type"))
 		}
+	}
+	// pdf.js is compressed on its first request, not at start.
+	gz := fetchPage(s, assetURL("pdfjs/pdf.worker.min.mjs"), "Accept-Encoding", "gzip")
+	if gz.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("pdf.js worker not compressed: %q", gz.Header().Get("Content-Encoding"))
+	} else if zr, err := gzip.NewReader(gz.Body); err != nil {
+		t.Error(err)
+	} else if b, err := io.ReadAll(zr); err != nil || !bytes.Equal(b, assets["pdfjs/pdf.worker.min.mjs"].body) {
+		t.Errorf("compressed worker does not decompress to the file: %v", err)
 	}
 	if w := fetchPage(s, "/static/pdfjs/images/loading-icon.gif"); w.Code != 200 {
 		t.Errorf("pdf.js's loading icon: %d", w.Code)

@@ -11,19 +11,40 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 )
 
 //go:embed static
 var staticFS embed.FS
 
-// asset is one embedded static file, hashed and compressed once at start.
+// asset is one embedded static file, hashed at start and compressed once:
+// at start, or on its first request when it is large (pdf.js), so that
+// starting the server stays quick.
 type asset struct {
-	name string // style.css
-	hash string // first 10 hex digits of its SHA-256
-	body []byte
-	gz   []byte // nil when compression does not pay
-	ctyp string
+	name   string // style.css
+	hash   string // first 10 hex digits of its SHA-256
+	body   []byte
+	gz     []byte // nil when compression does not pay
+	ctyp   string
+	gzOnce sync.Once
+}
+
+// lazyGzip is the size above which an asset is compressed on first request.
+const lazyGzip = 64 << 10
+
+// gzipped is the compressed body, nil when compression does not pay.
+func (a *asset) gzipped() []byte {
+	a.gzOnce.Do(func() {
+		var z bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+		zw.Write(a.body)
+		zw.Close()
+		if z.Len() < len(a.body)*9/10 {
+			a.gz = z.Bytes()
+		}
+	})
+	return a.gz
 }
 
 // assets holds the static files by name. Their URLs carry the content hash
@@ -46,12 +67,8 @@ func loadAssets(fsys fs.FS) map[string]*asset {
 		if a.ctyp == "" {
 			a.ctyp = "application/octet-stream"
 		}
-		var z bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
-		zw.Write(b)
-		zw.Close()
-		if z.Len() < len(b)*9/10 {
-			a.gz = z.Bytes()
+		if len(b) <= lazyGzip {
+			a.gzipped()
 		}
 		m[p] = a
 		return nil
@@ -92,10 +109,10 @@ func serveStatic(w http.ResponseWriter, r *http.Request) {
 		h.Set("Cache-Control", "public, no-cache")
 	}
 	body := a.body
-	if a.gz != nil && acceptsGzip(r) {
+	if gz := a.gzipped(); gz != nil && acceptsGzip(r) {
 		h.Set("Content-Encoding", "gzip")
 		h.Set("ETag", `"`+a.hash+`-gz"`)
-		body = a.gz
+		body = gz
 	}
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }
