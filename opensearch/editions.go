@@ -11,27 +11,38 @@ import (
 // maxEditions bounds the editions listed per work.
 const maxEditions = 100
 
-// editionsOf reads every edition of the given works, newest first.
-func (x *Index) editionsOf(ctx context.Context, works []string) (map[string][]search.Document, error) {
+// editionsOf reads every edition of the given works, newest first, and
+// which of them match the query match (nil: none is asked).
+func (x *Index) editionsOf(ctx context.Context, works []string, match map[string]any) (map[string][]search.Document, map[string]bool, error) {
 	out := map[string][]search.Document{}
+	matched := map[string]bool{}
 	if len(works) == 0 {
-		return out, nil
+		return out, matched, nil
+	}
+	q := map[string]any{"terms": map[string]any{"work": works}}
+	if match != nil {
+		q = map[string]any{"bool": map[string]any{"filter": []any{q},
+			"should": []any{map[string]any{"bool": map[string]any{"filter": []any{match}, "_name": "m"}}}}}
 	}
 	body := map[string]any{
-		"query": map[string]any{"terms": map[string]any{"work": works}},
+		"query": q,
 		"size":  min(maxResultWindow, maxEditions*len(works)),
 		"sort":  []any{map[string]any{"year": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"id": "asc"}},
 	}
 	ans, err := x.search(ctx, x.c.docsAlias(), metaFetch(body))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := x.fillMeta(ctx, ans.Hits.Hits); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, h := range ans.Hits.Hits {
-		w := search.WorkKey(h.doc())
-		out[w] = append(out[w], h.doc())
+		d := h.doc()
+		w := search.WorkKey(d)
+		out[w] = append(out[w], d)
+		if len(h.MatchedQueries) > 0 {
+			matched[d.ID] = true
+		}
 	}
 	for _, eds := range out {
 		// Newest first as package search lists them.
@@ -42,7 +53,7 @@ func (x *Index) editionsOf(ctx context.Context, works []string) (map[string][]se
 			return eds[i].ID < eds[j].ID
 		})
 	}
-	return out, nil
+	return out, matched, nil
 }
 
 func otherEditions(eds []search.Document, id string) []search.Edition {
@@ -72,24 +83,11 @@ func currency(eds []search.Document, d search.Document) (bool, string) {
 	return false, newest.ID
 }
 
-// addEditions fills the other editions of the hits shown, and the
-// metadata of a hit whose shown edition is not the best-placed one.
-func (x *Index) addEditions(ctx context.Context, hits []search.Hit, works map[string]string) error {
-	var keys []string
-	for _, h := range hits {
-		keys = append(keys, works[h.ID])
-	}
-	eds, err := x.editionsOf(ctx, keys)
-	if err != nil {
-		return err
-	}
+// addEditions fills the other editions of the hits shown and says which
+// edition of its work each is, from the editions read for the page.
+func addEditions(hits []search.Hit, works map[string]string, eds map[string][]search.Document) {
 	for i := range hits {
 		list := eds[works[hits[i].ID]]
-		for _, e := range list {
-			if e.ID == hits[i].ID {
-				hits[i] = hitFromDoc(e, hits[i].Score)
-			}
-		}
 		hits[i].OtherEditions = otherEditions(list, hits[i].ID)
 		for _, e := range list {
 			if e.ID == hits[i].ID {
@@ -97,7 +95,6 @@ func (x *Index) addEditions(ctx context.Context, hits []search.Hit, works map[st
 			}
 		}
 	}
-	return nil
 }
 
 // getDoc reads a document's metadata.

@@ -101,8 +101,9 @@ type rawHit struct {
 	Fields struct {
 		Meta []string `json:"meta"`
 	} `json:"fields"`
-	Highlight map[string][]string `json:"highlight"`
-	InnerHits map[string]struct {
+	Highlight      map[string][]string `json:"highlight"`
+	MatchedQueries []string            `json:"matched_queries"`
+	InnerHits      map[string]struct {
 		Hits hitList `json:"hits"`
 	} `json:"inner_hits"`
 	Sort []any `json:"sort"`

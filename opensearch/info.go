@@ -61,7 +61,7 @@ func (x *Index) searchWithin(ctx context.Context, c *compiled, r *search.Request
 		return err
 	}
 	h := hitFromDoc(*d, 0)
-	eds, err := x.editionsOf(ctx, []string{search.WorkKey(*d)})
+	eds, _, err := x.editionsOf(ctx, []string{search.WorkKey(*d)}, nil)
 	if err != nil {
 		return err
 	}
@@ -126,7 +126,7 @@ func (x *Index) Document(ctx context.Context, id string) (*search.DocumentInfo, 
 	if err != nil {
 		return nil, err
 	}
-	eds, err := x.editionsOf(ctx, []string{search.WorkKey(*d)})
+	eds, _, err := x.editionsOf(ctx, []string{search.WorkKey(*d)}, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package opensearch
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -52,38 +53,55 @@ func (x *Index) bestPages(ctx context.Context, c *compiled, hits []search.Hit) (
 	q := pageScoring(c)
 	q["bool"].(map[string]any)["filter"] = []any{map[string]any{"terms": map[string]any{"doc": ids}}}
 	count := map[string]any{"terms": map[string]any{"field": "doc", "size": len(ids)}}
-	aggs := map[string]any{"any": count}
+	// The best pages of each document come from a top_hits aggregation
+	// under the count of its pages: one search, no second phase per
+	// document as field collapsing with inner hits would run.
+	anyAgg := map[string]any{"terms": map[string]any{"field": "doc", "size": len(ids)},
+		"aggs": map[string]any{"top": map[string]any{"top_hits": map[string]any{
+			"size": pagesPerHit, "_source": []string{"doc", "page", "label"},
+			"highlight": highlight(c.pages, 1)}}}}
+	aggs := map[string]any{"any": anyAgg}
 	if c.all != nil {
 		aggs["all"] = map[string]any{"filter": c.all, "aggs": map[string]any{"v": count}}
 	}
-	body := map[string]any{
-		"query": q, "size": len(ids), "_source": false,
-		"collapse": map[string]any{"field": "doc", "inner_hits": map[string]any{
-			"name": "top", "size": pagesPerHit, "_source": []string{"doc", "page", "label"},
-			"highlight": highlight(c.pages, 1)}},
-		"aggs": aggs,
+	body := map[string]any{"query": q, "size": 0, "aggs": aggs}
+	var ans struct {
+		Shards struct {
+			Failed int `json:"failed"`
+		} `json:"_shards"`
+		Aggregations struct {
+			Any struct {
+				Buckets []struct {
+					Key string `json:"key"`
+					Top struct {
+						Hits hitList `json:"hits"`
+					} `json:"top"`
+				} `json:"buckets"`
+			} `json:"any"`
+			All bucketAgg `json:"all"`
+		} `json:"aggregations"`
 	}
-	ans, err := x.search(ctx, x.c.pagesAlias(), body)
-	if err != nil {
+	if err := x.c.do(ctx, "POST", "/"+x.c.pagesAlias()+"/_search", body, &ans); err != nil {
 		return nil, err
 	}
+	if ans.Shards.Failed > 0 {
+		return nil, fmt.Errorf("%w: %d shards failed", search.ErrUnavailable, ans.Shards.Failed)
+	}
 	out := map[string]*docPages{}
-	for _, g := range ans.Hits.Hits {
-		inner := g.InnerHits["top"].Hits.Hits
-		if len(inner) == 0 {
+	anyCount := map[string]int{}
+	for _, b := range ans.Aggregations.Any.Buckets {
+		top := b.Top.Hits
+		anyCount[b.Key] = top.Total.Value
+		if len(top.Hits) == 0 {
 			continue
 		}
-		dp := &docPages{best: g.Score}
-		for _, p := range inner {
+		dp := &docPages{best: top.MaxScore}
+		for _, p := range top.Hits {
 			dp.pages = append(dp.pages, pageHit(p))
 		}
-		out[inner[0].page().Doc] = dp
+		out[b.Key] = dp
 	}
-	anyCount := bucketCounts(ans.Aggregations["any"])
-	allCount := map[string]int{}
-	if a, ok := ans.Aggregations["all"]; ok {
-		allCount = bucketCounts(a)
-	}
+	allCount := bucketCounts(ans.Aggregations.All)
 	for id, dp := range out {
 		dp.matching = allCount[id]
 		if dp.matching == 0 {

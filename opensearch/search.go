@@ -121,9 +121,11 @@ func (x *Index) docsQuery(ctx context.Context, c *compiled, fs *filterSet, sortB
 	body := map[string]any{
 		"query": q, "size": size, "track_total_hits": true,
 		"sort": sortClause(sortBy),
-		"collapse": map[string]any{"field": "work", "inner_hits": metaFetch(map[string]any{"name": "eds", "size": 20,
-			"sort": []any{map[string]any{"year": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"id": "asc"}}})},
-		"aggs": facetAggs(fs),
+		// Editions are collapsed by work; which edition a work shows is
+		// chosen from the work's editions read in one request afterwards
+		// (inner hits would run a search per work).
+		"collapse": map[string]any{"field": "work"},
+		"aggs":     facetAggs(fs),
 	}
 	if sortBy != "relevance" {
 		body["track_scores"] = true
@@ -193,11 +195,26 @@ func (x *Index) searchDocs(ctx context.Context, gm *genMeta, tree *search.And, r
 	res.Documents = ph.docs
 	res.Total = ph.ans.Aggregations["all"].Works.Value
 	groups := ph.ans.Hits.Hits
+	var keys []string
+	for _, g := range groups {
+		keys = append(keys, search.WorkKey(g.doc()))
+	}
+	match := ph.c.docs
+	if match == nil {
+		match = map[string]any{"match_all": map[string]any{}}
+	}
+	if fs.any() {
+		match = map[string]any{"bool": map[string]any{"filter": []any{match, fs.except(-1)}}}
+	}
+	eds, matched, err := x.editionsOf(ctx, keys, match)
+	if err != nil {
+		return err
+	}
 	hits := make([]search.Hit, len(groups))
 	works := map[string]string{} // hit id → work key
 	for i, g := range groups {
-		hits[i] = hitOf(g, sortBy != "oldest")
-		works[hits[i].ID] = search.WorkKey(g.doc())
+		hits[i] = hitOf(g, sortBy != "oldest", eds[keys[i]], matched)
+		works[hits[i].ID] = keys[i]
 	}
 	var pages map[string]*docPages
 	if c.pages != nil && len(hits) > 0 {
@@ -221,9 +238,7 @@ func (x *Index) searchDocs(ctx context.Context, gm *genMeta, tree *search.And, r
 		res.NextCursor = &s
 	}
 	shown := hits[from:to]
-	if err := x.addEditions(ctx, shown, works); err != nil {
-		return err
-	}
+	addEditions(shown, works, eds)
 	for i := range shown {
 		if p := pages[shown[i].ID]; p != nil {
 			shown[i].Pages = p.pages
@@ -237,14 +252,13 @@ func (x *Index) searchDocs(ctx context.Context, gm *genMeta, tree *search.And, r
 // hitOf makes a hit of a work: the newest matching edition in the
 // language of the best-placed one, keeping its place and score (sorted
 // oldest first, the best-placed one), as package search groups works.
-func hitOf(g rawHit, newest bool) search.Hit {
+func hitOf(g rawHit, newest bool, eds []search.Document, matched map[string]bool) search.Hit {
 	lead := g.doc()
 	d := lead
 	if newest {
-		for _, e := range g.InnerHits["eds"].Hits.Hits {
-			ed := e.doc()
-			if ed.Language == lead.Language && search.NewerEdition(ed, d) {
-				d = ed // the full metadata is read by addEditions
+		for _, ed := range eds {
+			if matched[ed.ID] && ed.Language == lead.Language && search.NewerEdition(ed, d) {
+				d = ed
 			}
 		}
 	}
