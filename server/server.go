@@ -157,8 +157,8 @@ func New(cfg Config) (*Server, error) {
 		log:     log,
 		limits:  cfg.Limits.withDefaults(),
 		logQ:    cfg.LogQueries,
-		metrics: newMetrics(),
 	}
+	s.metrics = newMetrics(s.indexStats)
 	s.searches = make(chan struct{}, s.limits.MaxSearches)
 	r := s.router()
 	s.routePages(r)
