@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -444,7 +445,8 @@ func TestBrowserDocumentPage(t *testing.T) {
 	if got := b.path(); got != "/documents/ho-frt-2025/pages/12?q=notify" {
 		t.Errorf("text link landed on %s", got)
 	}
-	if got := eval[[]string](b, `[...document.querySelectorAll('.text mark')].map(m => m.textContent)`); len(got) != 2 {
+	// Page 12 says "notify" twice; "notification" is an equivalent.
+	if got := eval[[]string](b, `[...document.querySelectorAll('.text mark')].map(m => m.textContent)`); len(got) < 2 || slices.ContainsFunc(got, func(w string) bool { return !strings.HasPrefix(w, "notif") }) {
 		t.Errorf("marked words %q", got)
 	}
 	b.axe("page text")
