@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 
 	"handbooks/indexer"
 	"handbooks/opensearch"
-	"handbooks/server"
 )
 
 // clusterFlagsUsage documents the flags that put the index on an
@@ -66,30 +64,15 @@ func (m *serveMain) runCluster(ctx context.Context, lib string) error {
 	if err != nil {
 		return err
 	}
-	srv, err := server.New(server.Config{Searcher: idx, Library: lib, Logger: m.Log,
-		LogQueries: m.LogQueries, Limits: m.Limits})
-	if err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", m.Addr)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(m.Stdout, "handbooks: serving %s on http://%s/ (OpenSearch %s)\n", lib, ln.Addr(), m.OpenSearch)
-	bg, stop := context.WithCancel(ctx)
-	rn := m.runner(lib, nil, target)
-	if state, err := target.State(ctx); err == nil && state == nil {
-		m.Log.Info("no index on the cluster yet; building it", "library", lib)
-		rn.Request()
-	} else if err != nil && !errors.Is(err, context.Canceled) {
-		m.Log.Warn("read the cluster's index state", "err", err)
-	}
-	wait := m.background(bg, rn)
-	if m.Ready != nil {
-		m.Ready(ln.Addr())
-	}
-	err = srv.Serve(ctx, ln)
-	stop()
-	wait()
-	return err
+	return m.serve(ctx, lib, idx, m.runner(lib, nil, target), "OpenSearch "+m.OpenSearch, func() bool {
+		state, err := target.State(ctx)
+		if err != nil && !errors.Is(err, context.Canceled) {
+			m.Log.Warn("read the cluster's index state", "err", err)
+		}
+		if err == nil && state == nil {
+			m.Log.Info("no index on the cluster yet; building it", "library", lib)
+			return true
+		}
+		return false
+	})
 }

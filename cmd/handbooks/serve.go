@@ -124,7 +124,21 @@ func (m *serveMain) Run(ctx context.Context) error {
 		return fmt.Errorf("open index %s: %w", m.Index, err)
 	}
 	defer idx.Close()
-	srv, err := server.New(server.Config{Searcher: idx, Library: lib, Logger: m.Log,
+	return m.serve(ctx, lib, idx, m.runner(lib, idx, nil), "index "+m.Index, func() bool {
+		_, err := idx.Stats()
+		if errors.Is(err, search.ErrNoIndex) {
+			m.Log.Info("no index yet; building it", "library", lib, "index", m.Index)
+			return true
+		}
+		return false
+	})
+}
+
+// serve serves lib from searcher (described by where) until ctx ends,
+// with rn building the index: at once when unbuilt says it has no
+// generation yet, then on request and, with -watch, on changes.
+func (m *serveMain) serve(ctx context.Context, lib string, searcher server.Searcher, rn *indexer.Runner, where string, unbuilt func() bool) error {
+	srv, err := server.New(server.Config{Searcher: searcher, Library: lib, Logger: m.Log,
 		LogQueries: m.LogQueries, Limits: m.Limits})
 	if err != nil {
 		return err
@@ -133,12 +147,9 @@ func (m *serveMain) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "handbooks: serving %s on http://%s/ (index %s)\n", lib, ln.Addr(), m.Index)
-
+	fmt.Fprintf(m.Stdout, "handbooks: serving %s on http://%s/ (%s)\n", lib, ln.Addr(), where)
 	bg, stop := context.WithCancel(ctx)
-	rn := m.runner(lib, idx, nil)
-	if _, err := idx.Stats(); errors.Is(err, search.ErrNoIndex) {
-		m.Log.Info("no index yet; building it", "library", lib, "index", m.Index)
+	if unbuilt() {
 		rn.Request()
 	}
 	wait := m.background(bg, rn)
