@@ -118,9 +118,9 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 			if n == 0 {
 				if run[i].stop {
 					should = append(should, run[i].q)
-					stops = append(stops, unit{text: run[i].w.Text, q: run[i].q, pq: run[i].pq, texts: []string{run[i].w.Text}, plain: true})
+					stops = append(stops, unit{text: run[i].w.Text, q: run[i].q, pq: run[i].pq, texts: c.withTwins(run[i].w.Text), plain: true})
 				} else {
-					units = append(units, unit{text: run[i].w.Text, q: run[i].q, pq: run[i].pq, texts: []string{run[i].w.Text}, plain: true})
+					units = append(units, unit{text: run[i].w.Text, q: run[i].q, pq: run[i].pq, texts: c.withTwins(run[i].w.Text), plain: true})
 				}
 				i++
 				continue
@@ -186,7 +186,11 @@ func compileLangs(g *generation, th *thesaurus, tree *And, fix map[string]string
 				continue
 			}
 			flushRun()
-			u := unit{text: n.String(), q: q, texts: nodeTexts(n)}
+			var texts []string
+			for _, t := range nodeTexts(n) {
+				texts = append(texts, c.withTwins(t)...)
+			}
+			u := unit{text: n.String(), q: q, texts: texts}
 			if onPage(n) {
 				u.pq = pq
 			}
@@ -585,4 +589,14 @@ func (c *compiler) sameTerms(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// withTwins returns text with its thesaurus equivalents and its
+// correction, as searched: what a unit's frequency and evidence count.
+func (c *compiler) withTwins(text string) []string {
+	out := append([]string{text}, c.equivalents(text)...)
+	if fix, ok := c.fix[fold(text)]; ok {
+		out = append(out, fix)
+	}
+	return out
 }

@@ -22,6 +22,9 @@ func TestSoftMatching(t *testing.T) {
 		{"children debt bondage", []string{"children"}, "labour-insp"},
 		// Thesaurus groups are one part: "forced labour" stays whole.
 		{"forced labour zebra", []string{"zebra"}, "labour-insp"},
+		// A word the library lacks but whose thesaurus equivalent it has
+		// ("kid": child) is kept; the number it lacks is left out.
+		{"kid zebra", []string{"zebra"}, "child-prot"},
 		// Quoted phrases are left out after plain words.
 		{`"trauma informed interview" bondage`, []string{"bondage"}, "child-prot"},
 	}
