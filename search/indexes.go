@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -322,14 +323,14 @@ func (ix *indexes) close() error {
 // and the obsolete segments would otherwise stay on disk.
 func (ix *indexes) compact(ctx context.Context, dir string) error {
 	err := ix.flush()
-	for _, i := range []bleve.Index{ix.docs, ix.pages} {
+	for k, i := range []bleve.Index{ix.docs, ix.pages} {
 		if err != nil {
 			break
 		}
 		a, e := i.Advanced()
 		if s, ok := a.(*scorch.Scorch); ok && e == nil {
-			if err = s.ForceMerge(ctx, nil); err == nil {
-				settle(ctx, s)
+			if err = mergeToOne(ctx, s); err == nil {
+				settle(ctx, s, filepath.Join(dir, []string{docsDir, pagesDir}[k], "store"))
 			}
 		}
 	}
@@ -349,20 +350,56 @@ func (ix *indexes) compact(ctx context.Context, dir string) error {
 // settleWait bounds how long compact waits for Bleve's background cleanup.
 const settleWait = time.Minute
 
-// settle waits until s's persister has dropped the snapshots that a merge
-// made obsolete (it does so in the background, soon after the merge).
-// Closed before that, the index keeps them on record, and reopening it
-// keeps every segment file they name: on 100,000 generated pages the page
-// index kept 14 files, 863 MB, for a merged segment of 220 MB.
-func settle(ctx context.Context, s *scorch.Scorch) {
+// mergeToOne force-merges s until it has one segment: one round merges at
+// most ten segments per task, so a generation written in many batches can
+// come out of it in several.
+func mergeToOne(ctx context.Context, s *scorch.Scorch) error {
+	for round := 0; round < 8; round++ {
+		if err := s.ForceMerge(ctx, nil); err != nil {
+			return err
+		}
+		if mem, files := rootSegments(s); mem+files <= 1 {
+			return nil
+		}
+	}
+	return nil
+}
+
+func rootSegments(s *scorch.Scorch) (mem, files uint64) {
+	st := s.StatsMap()
+	mem, _ = st["num_root_memorysegments"].(uint64)
+	files, _ = st["num_root_filesegments"].(uint64)
+	return mem, files
+}
+
+// settle waits until s's persister has written the merged snapshot and
+// dropped the segment files of the snapshots before it (it does so in the
+// background, soon after a merge): until the store folder holds no more
+// segment files than the live snapshot uses. Closed before that, the index
+// keeps the old snapshots on record, and reopening it keeps every file they
+// name: at 100,000 pages the page index kept 376 to 863 MB of files for a
+// merged segment of about 200 MB.
+func settle(ctx context.Context, s *scorch.Scorch, store string) {
 	deadline := time.Now().Add(settleWait)
 	for time.Now().Before(deadline) && ctx.Err() == nil {
-		epochs, err := s.RootBoltSnapshotEpochs()
-		if err != nil || len(epochs) <= 1 {
+		mem, files := rootSegments(s)
+		if mem == 0 && segmentFiles(store) <= files {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// segmentFiles counts the segment files (*.zap) in a scorch store folder.
+func segmentFiles(store string) uint64 {
+	entries, _ := os.ReadDir(store)
+	var n uint64
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".zap") {
+			n++
+		}
+	}
+	return n
 }
 
 // storedDoc is the metadata stored with a document (field meta, JSON).
