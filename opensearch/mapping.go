@@ -71,6 +71,7 @@ func docsMapping() map[string]any {
 		"title_key":   map[string]any{"type": "keyword"},
 		"year":        map[string]any{"type": "integer"},
 		"pages":       map[string]any{"type": "integer"},
+		"added":       map[string]any{"type": "date"},
 		"tags_text":   map[string]any{"type": "text", "analyzer": "hb_en", "copy_to": []string{"words"}},
 		"words":       map[string]any{"type": "text", "analyzer": "hb_fold"},
 		"title_words": map[string]any{"type": "text", "analyzer": "hb_fold", "fielddata": true},
