@@ -219,6 +219,31 @@ func TestContractErrors(t *testing.T) {
 	if _, err := ox.Document(ctx, "no-such-doc"); !errors.Is(err, search.ErrNotFound) {
 		t.Errorf("Document of an unknown id: %v, want ErrNotFound", err)
 	}
+	for _, q := range []string{"", "notify"} {
+		wp, err := bx.Page(ctx, "frg-2025", 3, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gp, err := ox.Page(ctx, "frg-2025", 3, q)
+		if err != nil {
+			t.Fatalf("Page with %q: %v", q, err)
+		}
+		if gp.Text != wp.Text || gp.Label != wp.Label || gp.Pages != wp.Pages || (q != "") != strings.Contains(gp.HTML, "<mark>") {
+			t.Errorf("Page 3 with %q: %+v, want %+v", q, gp, wp)
+		}
+	}
+	within := search.Request{Query: "duty notify", Within: "frg-2025"}
+	wr, err := bx.Search(ctx, within)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gr, err := ox.Search(ctx, within)
+	if err != nil {
+		t.Fatalf("within: %v", err)
+	}
+	if gr.Total != wr.Total || len(gr.Hits) != 1 || !slices.Equal(pageNumbers(gr.Hits[0].Pages), pageNumbers(wr.Hits[0].Pages)) {
+		t.Errorf("within: total %d pages %v, want %d and %v", gr.Total, pageNumbers(gr.Hits[0].Pages), wr.Total, pageNumbers(wr.Hits[0].Pages))
+	}
 	if _, err := ox.Page(ctx, "frg-2025", 99, ""); !errors.Is(err, search.ErrNotFound) {
 		t.Errorf("Page 99 of a 4-page document: %v, want ErrNotFound", err)
 	}

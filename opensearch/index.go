@@ -127,10 +127,16 @@ type searchAnswer struct {
 // search runs a search. An answer missing some shards (their nodes were
 // lost and no copy has taken over yet) would silently drop documents: it
 // is asked again once, then reported as search.ErrUnavailable.
+//
+// alias may end in "?routing=ID" (the pages of one document).
 func (x *Index) search(ctx context.Context, alias string, body map[string]any) (*searchAnswer, error) {
+	path := "/" + alias + "/_search"
+	if a, q, ok := strings.Cut(alias, "?"); ok {
+		path = "/" + a + "/_search?" + q
+	}
 	for attempt := 0; ; attempt++ {
 		var out searchAnswer
-		if err := x.c.do(ctx, "POST", "/"+alias+"/_search", body, &out); err != nil {
+		if err := x.c.do(ctx, "POST", path, body, &out); err != nil {
 			return nil, err
 		}
 		if out.Shards.Failed == 0 {
