@@ -74,7 +74,7 @@ func fixtureDocs() []search.Document {
 			Tags: []string{"identification", "referral"}, Publishers: []string{"Home Office"}, Year: 2025,
 			Edition: "2025", Language: "en", Summary: "How first responders identify and refer potential victims.",
 			Added: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC),
-			Work: "frg", PageCount: 4,
+			Work:  "frg", PageCount: 4,
 			Pages: pages(
 				filler,
 				"Identifying potential victims of modern slavery. Indicators include control of documents. "+filler,
@@ -86,7 +86,7 @@ func fixtureDocs() []search.Document {
 			ID: "frg-2024", File: "uk/first-responder-guide-2024.pdf", Title: "First Responder Guide",
 			Types: []string{"Guidance"}, Regions: []string{"Europe", "Western Europe"}, Countries: []string{"United Kingdom"},
 			Tags: []string{"identification"}, Publishers: []string{"Home Office"}, Year: 2024, Edition: "2024",
-			Added: time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC),
+			Added:    time.Date(2025, 2, 1, 9, 0, 0, 0, time.UTC),
 			Language: "en", Work: "frg", PageCount: 2,
 			Pages: pages(filler, "The duty to notify applies to specified public authorities. "+filler),
 		},
