@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -106,6 +107,13 @@ func TestLatency(t *testing.T) {
 			return float64(ds[min(len(ds)-1, int(p*float64(len(ds))))].Microseconds()) / 1000
 		}
 		fmt.Printf("%-11d %8d %8.0f %8.2f %8.2f %8.2f %11.2f\n", n, len(ds), float64(len(ds))/latencyTime.Seconds(), pct(0.50), pct(0.95), pct(0.99), cpuPerQuery)
+	}
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(l, "VmRSS:") || strings.HasPrefix(l, "VmHWM:") {
+				fmt.Println(strings.Join(strings.Fields(l), " "))
+			}
+		}
 	}
 }
 
