@@ -352,17 +352,26 @@ const settleWait = time.Minute
 
 // mergeToOne force-merges s until it has one segment: one round merges at
 // most ten segments per task, so a generation written in many batches can
-// come out of it in several.
+// come out of it in several, and segments still in memory (the persister
+// writes them in the background, later on a busy machine) are merged only
+// once they are files.
 func mergeToOne(ctx context.Context, s *scorch.Scorch) error {
-	for round := 0; round < 8; round++ {
+	deadline := time.Now().Add(settleWait)
+	for round := 0; round < 64 && time.Now().Before(deadline); {
+		mem, files := rootSegments(s)
+		if mem+files <= 1 {
+			return nil
+		}
+		if mem > 0 {
+			time.Sleep(20 * time.Millisecond) // until the persister has written them
+			continue
+		}
 		if err := s.ForceMerge(ctx, nil); err != nil {
 			return err
 		}
-		if mem, files := rootSegments(s); mem+files <= 1 {
-			return nil
-		}
+		round++
 	}
-	return nil
+	return ctx.Err()
 }
 
 func rootSegments(s *scorch.Scorch) (mem, files uint64) {
