@@ -334,7 +334,7 @@ func (c *compiler) nodeQuery(n Node, set fieldSet) query.Query {
 		if set == docFields {
 			c.out.terms++
 		}
-		return c.withEquivalents(c.textQuery(n.Text, n.Field, false, 1, set), n.Text, n.Field, set)
+		return c.withBridge(c.withEquivalents(c.textQuery(n.Text, n.Field, false, 1, set), n.Text, n.Field, set), n, set)
 	case *Phrase:
 		if set == docFields {
 			c.out.terms++
@@ -595,6 +595,9 @@ func (c *compiler) sameTerms(a, b string) bool {
 // correction, as searched: what a unit's frequency and evidence count.
 func (c *compiler) withTwins(text string) []string {
 	out := append([]string{text}, c.equivalents(text)...)
+	if bridgeTwins {
+		out = append(out, c.bridgeWords(text)...)
+	}
 	if fix, ok := c.fix[fold(text)]; ok {
 		out = append(out, fix)
 	}

@@ -225,7 +225,10 @@ type generation struct {
 	numWorks int                   // distinct works: docMeta.workOrd < numWorks
 	langs    []string              // field suffixes with at least one document
 	vocab    *vocabulary
-	phrases  *phraseTable
+	// bridge: the vocabulary's words in the word-vector table (embed.go).
+	bridgeOnce sync.Once
+	bridge     *bridge
+	phrases    *phraseTable
 	// facetsAll caches the facets of the whole index.
 	facetsOnce sync.Once
 	facetsAll  map[string][]Facet
