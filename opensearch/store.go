@@ -124,7 +124,8 @@ func (s *Store) Begin(ctx context.Context, full bool) (*Update, error) {
 	if err != nil {
 		return nil, err
 	}
-	u := &Update{s: s, lock: lk, gen: "g-" + time.Now().UTC().Format("20060102t150405-000000000")}
+	now := time.Now().UTC()
+	u := &Update{s: s, lock: lk, gen: fmt.Sprintf("g-%s-%09d", now.Format("20060102t150405"), now.Nanosecond())}
 	fail := func(err error) (*Update, error) {
 		u.Abort()
 		return nil, err
