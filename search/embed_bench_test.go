@@ -37,3 +37,25 @@ func BenchmarkSearchBridge(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBridgeNear is the cost of one word's nearest library words when
+// the library holds every word of the table (the largest possible
+// vocabulary), uncached against cached.
+func BenchmarkBridgeNear(b *testing.B) {
+	tab, err := defaultWordVectors()
+	if err != nil {
+		b.Fatal(err)
+	}
+	br := newBridge(tab, &vocabulary{terms: tab.words})
+	b.Run("uncached", func(b *testing.B) {
+		for b.Loop() {
+			br.memo.Clear()
+			br.near("teenager", bridgeNear, bridgeMinCos)
+		}
+	})
+	b.Run("cached", func(b *testing.B) {
+		for b.Loop() {
+			br.near("teenager", bridgeNear, bridgeMinCos)
+		}
+	})
+}
