@@ -69,9 +69,7 @@ def layer_norm(x, w, b, eps=1e-12):
 
 
 def gelu(x):
-    from math import sqrt
-    import numpy as _np
-    return 0.5 * x * (1.0 + _erf(x / sqrt(2.0)))
+    return 0.5 * x * (1.0 + _erf(x / np.sqrt(2.0)))
 
 
 def _erf(x):
