@@ -179,32 +179,42 @@ func (s *Server) handlePageJump(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// handlePageText serves GET /documents/{id}/pages/{n}?q=: one page of a
-// document as text, with the matches of q marked.
-func (s *Server) handlePageText(w http.ResponseWriter, r *http.Request) error {
+// requestedPage reads the page a request names (/documents/{id}/pages/{n},
+// with q): the document, the page's text with the matches of q marked, and
+// q. A query the index cannot mark gives the page unmarked.
+func (s *Server) requestedPage(r *http.Request) (*search.DocumentInfo, *search.PageText, string, error) {
 	id, err := pathVar(r, "id")
 	if err != nil {
-		return err
+		return nil, nil, "", err
 	}
 	n, err := parseNumber("n", mux.Vars(r)["n"])
 	if err != nil {
-		return notFound("no such page")
+		return nil, nil, "", notFound("no such page")
 	}
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	doc, err := s.document(r.Context(), id)
 	if err != nil {
-		return err
+		return nil, nil, "", err
 	}
 	pt, err := s.pageText(r.Context(), id, n, q)
 	if err != nil {
 		var se *search.Error
 		if q == "" || !errors.As(err, &se) {
-			return err
+			return nil, nil, "", err
 		}
-		// A query the index cannot mark: show the page unmarked.
 		if pt, err = s.pageText(r.Context(), id, n, ""); err != nil {
-			return err
+			return nil, nil, "", err
 		}
+	}
+	return doc, pt, q, nil
+}
+
+// handlePageText serves GET /documents/{id}/pages/{n}?q=: one page of a
+// document as text, with the matches of q marked.
+func (s *Server) handlePageText(w http.ResponseWriter, r *http.Request) error {
+	doc, pt, q, err := s.requestedPage(r)
+	if err != nil {
+		return err
 	}
 	p := newPageTextPage(doc, pt, q)
 	p.citePage(baseURL(r), doc)

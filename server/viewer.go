@@ -2,17 +2,12 @@ package server
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"html"
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/gorilla/mux"
-
-	"handbooks/search"
 )
 
 // viewerCSP is the Content-Security-Policy of the viewer page: the site's
@@ -45,28 +40,9 @@ type viewerPage struct {
 // is the stable link to "page n of this document with these words". The
 // page links to the plain PDF, which works without JavaScript.
 func (s *Server) handleViewer(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathVar(r, "id")
+	doc, pt, q, err := s.requestedPage(r)
 	if err != nil {
 		return err
-	}
-	n, err := parseNumber("n", mux.Vars(r)["n"])
-	if err != nil {
-		return notFound("no such page")
-	}
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	doc, err := s.document(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	pt, err := s.pageText(r.Context(), id, n, q)
-	if err != nil {
-		var se *search.Error
-		if q == "" || !errors.As(err, &se) {
-			return err
-		}
-		if pt, err = s.pageText(r.Context(), id, n, ""); err != nil {
-			return err
-		}
 	}
 	p := &viewerPage{
 		Title: fmt.Sprintf("Page %d of %s", pt.Page, doc.Title), ID: doc.ID, DocTitle: doc.Title,
