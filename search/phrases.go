@@ -249,34 +249,16 @@ type phraseTable struct {
 }
 
 func loadPhrases(idx bleve.Index) (*phraseTable, error) {
-	n, err := idx.DocCount()
-	if err != nil {
-		return nil, err
-	}
-	min := 1
-	if n >= vocabularySmall {
-		min = vocabularyMinDocs
-	}
-	fd, err := idx.FieldDict(fPhrases)
-	if err != nil {
-		return nil, err
-	}
-	defer fd.Close()
 	t := &phraseTable{}
-	for {
-		e, err := fd.Next()
-		if err != nil {
-			return nil, err
-		}
-		if e == nil {
-			break
-		}
-		folded, shown, ok := strings.Cut(e.Term, "\t")
-		if ok && int(e.Count) >= min {
+	err := eachCommonTerm(idx, fPhrases, func(term string, count int) {
+		if folded, shown, ok := strings.Cut(term, "\t"); ok {
 			t.folded = append(t.folded, folded)
 			t.shown = append(t.shown, shown)
-			t.counts = append(t.counts, int(e.Count))
+			t.counts = append(t.counts, count)
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return t, nil
 }

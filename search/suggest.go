@@ -24,34 +24,45 @@ const (
 )
 
 func loadVocabulary(idx bleve.Index) (*vocabulary, error) {
+	v := &vocabulary{}
+	err := eachCommonTerm(idx, fWords, func(term string, count int) {
+		if len(term) > 1 {
+			v.terms = append(v.terms, term)
+			v.counts = append(v.counts, count)
+		}
+	})
+	return v, err
+}
+
+// eachCommonTerm calls fn for each term of a keyword field with the number
+// of documents holding it, in term order, leaving out the terms of a single
+// document in a library of vocabularySmall documents or more.
+func eachCommonTerm(idx bleve.Index, field string, fn func(term string, count int)) error {
 	n, err := idx.DocCount()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	min := 1
 	if n >= vocabularySmall {
 		min = vocabularyMinDocs
 	}
-	fd, err := idx.FieldDict(fWords)
+	fd, err := idx.FieldDict(field)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer fd.Close()
-	v := &vocabulary{}
 	for {
 		e, err := fd.Next()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if e == nil {
-			break
+			return nil
 		}
-		if int(e.Count) >= min && len(e.Term) > 1 {
-			v.terms = append(v.terms, e.Term)
-			v.counts = append(v.counts, int(e.Count))
+		if int(e.Count) >= min {
+			fn(e.Term, int(e.Count))
 		}
 	}
-	return v, nil
 }
 
 // count returns the number of documents containing the folded word w.
