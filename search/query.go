@@ -338,6 +338,11 @@ func atom(t token) Node {
 	case t.quoted:
 		n = &Phrase{Text: strings.Join(strings.Fields(text), " "), Field: t.field}
 	default:
+		// A sentence's punctuation after a word is not the word's: "ID,"
+		// in "no ID, can I still refer her?" is the word ID.
+		if trimmed := strings.TrimRight(text, ",;!?."); trimmed != "" {
+			text = trimmed
+		}
 		n = wordOrPrefix(text, t.field)
 		if n == nil {
 			return nil

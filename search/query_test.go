@@ -139,3 +139,15 @@ func FuzzParseQuery(f *testing.F) {
 		ParseQuery(tree.String())
 	})
 }
+
+func TestParseQuerySentencePunctuation(t *testing.T) {
+	for q, want := range map[string]string{
+		"no ID, can I still refer her?": "(and no ID can I still refer her)",
+		"U.K. guidance":                 "(and U.K guidance)",
+		"section(1) form":               "(and section(1) form)",
+	} {
+		if got := ParseQuery(q).String(); got != want {
+			t.Errorf("ParseQuery(%q) = %s, want %s", q, got, want)
+		}
+	}
+}
