@@ -129,27 +129,26 @@ func (x *Index) removals(ctx context.Context, g *generation, tree *And, r *Reque
 	return out, nil
 }
 
+// joinQueryStrings writes the children of an And or Or joined by sep, a
+// child And in parentheses.
+func joinQueryStrings(children []Node, sep string) string {
+	s := make([]string, len(children))
+	for i, ch := range children {
+		s[i] = queryString(ch)
+		if _, ok := ch.(*And); ok {
+			s[i] = "(" + s[i] + ")"
+		}
+	}
+	return strings.Join(s, sep)
+}
+
 // queryString writes a tree back in the query language.
 func queryString(n Node) string {
 	switch n := n.(type) {
 	case *And:
-		s := make([]string, len(n.Children))
-		for i, ch := range n.Children {
-			s[i] = queryString(ch)
-			if _, ok := ch.(*And); ok {
-				s[i] = "(" + s[i] + ")"
-			}
-		}
-		return strings.Join(s, " ")
+		return joinQueryStrings(n.Children, " ")
 	case *Or:
-		s := make([]string, len(n.Children))
-		for i, ch := range n.Children {
-			s[i] = queryString(ch)
-			if _, ok := ch.(*And); ok {
-				s[i] = "(" + s[i] + ")"
-			}
-		}
-		return strings.Join(s, " OR ")
+		return joinQueryStrings(n.Children, " OR ")
 	case *Not:
 		switch n.Child.(type) {
 		case *And, *Or:
