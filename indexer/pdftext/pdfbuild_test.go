@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/ledongthuc/pdf"
+
+	"handbooks/internal/scanpdf"
 )
 
 // A tiny PDF writer for tests: objects are numbered from 1 in the order
@@ -28,24 +30,11 @@ func stream(dict, data string) string {
 }
 
 func (p *testPDF) bytes() []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(p.objs))
-	for i, o := range p.objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(p.objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
 	info := ""
 	if p.info != "" {
-		info = " /Info " + p.info
+		info = "/Info " + p.info
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(p.objs)+1, info, xref)
-	return b.Bytes()
+	return scanpdf.Objects(p.objs, info)
 }
 
 const helvetica = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"

@@ -79,6 +79,14 @@ func Write(w io.Writer, pages []Page) error {
 		kids = append(kids, fmt.Sprintf("%d 0 R", pg))
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", join(kids), len(kids))
+	_, err := w.Write(Objects(objs, ""))
+	return err
+}
+
+// Objects writes a PDF file of the objects given, numbered from 1 in
+// order (object 1 must be the catalog), with its cross-reference table;
+// trailer holds further trailer entries, e.g. "/Info 4 0 R".
+func Objects(objs []string, trailer string) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(objs))
@@ -91,9 +99,11 @@ func Write(w io.Writer, pages []Page) error {
 	for _, off := range offsets {
 		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	_, err := w.Write(buf.Bytes())
-	return err
+	if trailer != "" {
+		trailer = " " + trailer
+	}
+	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, trailer, xref)
+	return buf.Bytes()
 }
 
 // imageObject encodes a grey image as an image XObject.
