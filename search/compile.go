@@ -591,13 +591,11 @@ func (c *compiler) sameTerms(a, b string) bool {
 	return true
 }
 
-// withTwins returns text with its thesaurus equivalents and its
-// correction, as searched: what a unit's frequency and evidence count.
+// withTwins returns text with its thesaurus equivalents, its bridge words
+// and its correction, as searched: what a unit's frequency and evidence count.
 func (c *compiler) withTwins(text string) []string {
 	out := append([]string{text}, c.equivalents(text)...)
-	if bridgeTwins {
-		out = append(out, c.bridgeWords(text)...)
-	}
+	out = append(out, c.bridgeWords(text)...)
 	if fix, ok := c.fix[fold(text)]; ok {
 		out = append(out, fix)
 	}

@@ -233,9 +233,6 @@ func (b *bridge) near(w string, k int, minCos float32) []string {
 // bridgeOff turns the bridge off (benchmarks compare with and without).
 var bridgeOff bool
 
-// bridgeTwins counts bridge words as a unit's texts (evidence, soft matching).
-var bridgeTwins = true
-
 // wordBridge returns the generation's bridge, built on first use.
 func (g *generation) wordBridge() *bridge {
 	g.bridgeOnce.Do(func() {
