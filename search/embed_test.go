@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"encoding/binary"
 	"slices"
 	"testing"
@@ -98,5 +99,29 @@ func TestDefaultWordVectors(t *testing.T) {
 		if tab.cos(a, n) <= tab.cos(a, f) {
 			t.Errorf("cos(%s, %s) = %.2f not above cos(%s, %s) = %.2f", tc.a, tc.near, tab.cos(a, n), tc.a, tc.far, tab.cos(a, f))
 		}
+	}
+}
+
+// On the query path: a word the library does not use is also searched as
+// the library's nearest word, finds its pages and says so; without the
+// bridge it finds nothing.
+func TestBridgeOnQueryPath(t *testing.T) {
+	x := openFixture(t)
+	ctx := context.Background()
+	res, err := x.Search(ctx, Request{Query: "employee"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(res.AlsoSearched, "workers") || len(res.Hits) == 0 {
+		t.Errorf("employee: also searched %q, %d hits; want workers searched and found", res.AlsoSearched, len(res.Hits))
+	}
+	bridgeOff = true
+	defer func() { bridgeOff = false }()
+	res, err = x.Search(ctx, Request{Query: "employee"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(res.AlsoSearched, "workers") || len(res.Hits) != 0 {
+		t.Errorf("employee without the bridge: also searched %q, %d hits; want nothing", res.AlsoSearched, len(res.Hits))
 	}
 }
